@@ -1,0 +1,22 @@
+"""quotetrace: find an attributed quote, say whether the words and the speaker are right."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from service import config as settings
+from service import db, errors
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """The application: configuration, database, error format, API, commands."""
+    app = Flask(__name__)
+    app.config.update(settings.from_environment())
+    if config:
+        app.config.update(config)
+    db.init_app(app)
+    errors.register_errorhandlers(app)
+    from service import api
+
+    api.init_app(app)
+    return app

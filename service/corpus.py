@@ -1,0 +1,394 @@
+"""Import and export quotes in the corpus format (JSON Lines, or CSV with the same columns).
+
+One row a quote: ``{"ref", "text", "speaker", "language", "source": {"title", "publisher", "url",
+"published_at"}}``, plus optional ``kind``, ``said_on``, ``context``, ``translation_of`` (another row's
+ref) and ``translation_provenance``. Bad rows are reported by line and skipped; every good row lands;
+a row already stored (same words, speaker and source) is not stored again. Rows are written in
+batches, each batch one transaction holding the quotes and their index entries together.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import IO
+
+from sqlalchemy import Engine, select, update
+from sqlalchemy.orm import Session
+
+from service.models import Quote, Source, Speaker, utcnow
+from service.search import add_to_index
+
+BATCH = 2_000
+MAX_TEXT = 20_000
+SOURCE_FIELDS = ("title", "publisher", "url", "published_at", "author", "language")
+CSV_COLUMNS = (
+    "ref", "text", "speaker", "language", "kind", "said_on", "context", "translation_of",
+    "translation_provenance", *(f"source.{f}" for f in SOURCE_FIELDS),
+)
+
+
+class RowError(ValueError):
+    """A row that cannot be stored, and why."""
+
+
+@dataclass
+class Row:
+    line: int
+    ref: str | None
+    text: str
+    speaker: str
+    language: str | None
+    kind: str
+    said_on: date | None
+    context: str | None
+    translation_of: str | None
+    translation_provenance: str | None
+    source: dict | None
+    source_key: str | None = None
+
+
+@dataclass
+class ImportReport:
+    read: int = 0
+    added: int = 0
+    duplicates: int = 0
+    speakers_added: int = 0
+    sources_added: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line for a person at a terminal."""
+        return (
+            f"read {self.read} rows: {self.added} quotes added, {self.duplicates} already stored, "
+            f"{len(self.errors)} bad; {self.speakers_added} new speakers, {self.sources_added} new sources"
+        )
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def _open_text(path: Path) -> IO[str]:
+    if path.suffix == ".gz":
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", newline="")
+    return path.open(encoding="utf-8", newline="")
+
+
+def read_rows(path: Path) -> Iterator[tuple[int, dict | None, str | None]]:
+    """``(line, raw row, error)`` for every record of a JSONL or CSV file."""
+    is_csv = ".csv" in path.suffixes
+    with _open_text(path) as fh:
+        if is_csv:
+            reader = csv.DictReader(fh)
+            for record in reader:
+                yield reader.line_num, _unflatten(record), None
+            return
+        for line_no, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError as exc:
+                yield line_no, None, f"not valid JSON ({exc.msg})"
+                continue
+            if not isinstance(record, dict):
+                yield line_no, None, "not a JSON object"
+                continue
+            yield line_no, record, None
+
+
+def _unflatten(record: dict[str | None, str | list | None]) -> dict:
+    row: dict = {}
+    source: dict = {}
+    for key, value in record.items():
+        if key is None:  # more cells than headers
+            row["__extra__"] = value
+            continue
+        value = value if value != "" else None
+        if key.startswith("source.") or key.startswith("source_"):
+            source[key[7:]] = value
+        else:
+            row[key] = value
+    row["source"] = source if any(v is not None for v in source.values()) else None
+    return row
+
+
+def _str(record: dict, name: str, *, required: bool = False, limit: int = 300) -> str | None:
+    value = record.get(name)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise RowError(f"{name}: missing")
+        return None
+    if not isinstance(value, str):
+        raise RowError(f"{name}: must be a string, not {type(value).__name__}")
+    if len(value) > limit:
+        raise RowError(f"{name}: longer than {limit} characters")
+    return value
+
+
+def _date(record: dict, name: str) -> date | None:
+    value = record.get(name)
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise RowError(f"{name}: must be a date string (YYYY-MM-DD)")
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        raise RowError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def parse_row(line: int, record: dict) -> Row:
+    """A validated row, or RowError saying what is wrong with it."""
+    if "__extra__" in record:
+        raise RowError("more cells than columns")
+    text = _str(record, "text", required=True, limit=MAX_TEXT)
+    speaker = _str(record, "speaker", required=True).strip()
+    kind = _str(record, "kind") or "direct"
+    if kind not in ("direct", "reported"):
+        raise RowError(f"kind: {kind!r} is not 'direct' or 'reported'")
+    provenance = _str(record, "translation_provenance")
+    if provenance not in (None, "editorial", "official"):
+        raise RowError(f"translation_provenance: {provenance!r} is not 'editorial' or 'official'")
+    raw_source = record.get("source")
+    source = None
+    if raw_source is not None:
+        if not isinstance(raw_source, dict):
+            raise RowError("source: must be an object")
+        source = {
+            "title": _str(raw_source, "title", limit=5_000),
+            "publisher": _str(raw_source, "publisher"),
+            "url": _str(raw_source, "url", limit=2_000),
+            "author": _str(raw_source, "author"),
+            "language": _str(raw_source, "language", limit=20),
+            "published_at": _date(raw_source, "published_at"),
+        }
+        if not any(source.values()):
+            source = None
+    ref = record.get("ref")
+    return Row(
+        line=line,
+        ref=str(ref) if ref is not None else None,
+        text=text,
+        speaker=speaker,
+        language=_str(record, "language", limit=20),
+        kind=kind,
+        said_on=_date(record, "said_on"),
+        context=_str(record, "context", limit=MAX_TEXT),
+        translation_of=_str(record, "translation_of", limit=100),
+        translation_provenance=provenance,
+        source=source,
+    )
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+class _Resolver:
+    """Speaker names and source keys → ids, remembered across batches."""
+
+    def __init__(self) -> None:
+        self.speakers: dict[str, int] = {}
+        self.sources: dict[str, int] = {}
+
+    def speaker_ids(self, session: Session, names: Iterable[str], report: ImportReport) -> None:
+        missing = {n for n in names if n not in self.speakers}
+        if not missing:
+            return
+        for chunk in _chunks(sorted(missing), 500):
+            self.speakers.update(session.execute(select(Speaker.name, Speaker.id).where(Speaker.name.in_(chunk))).all())
+        new = [n for n in sorted(missing) if n not in self.speakers]
+        if new:
+            session.execute(Speaker.__table__.insert(), [{"name": n} for n in new])
+            for chunk in _chunks(new, 500):
+                self.speakers.update(
+                    session.execute(select(Speaker.name, Speaker.id).where(Speaker.name.in_(chunk))).all()
+                )
+            report.speakers_added += len(new)
+
+    def source_ids(self, session: Session, rows: Iterable[Row], report: ImportReport) -> None:
+        wanted: dict[str, dict] = {}
+        for row in rows:
+            if row.source_key and row.source_key not in self.sources:
+                wanted[row.source_key] = row.source
+        if not wanted:
+            return
+        keys = sorted(wanted)
+        for chunk in _chunks(keys, 500):
+            self.sources.update(session.execute(select(Source.key, Source.id).where(Source.key.in_(chunk))).all())
+        new = [k for k in keys if k not in self.sources]
+        if new:
+            taken = {u for (u,) in session.execute(
+                select(Source.url).where(Source.url.in_([wanted[k]["url"] for k in new if wanted[k]["url"]]))
+            )}
+            session.execute(
+                Source.__table__.insert(),
+                [{"key": k, **{f: wanted[k][f] for f in SOURCE_FIELDS}} for k in new if wanted[k]["url"] not in taken],
+            )
+            for chunk in _chunks(new, 500):
+                self.sources.update(session.execute(select(Source.key, Source.id).where(Source.key.in_(chunk))).all())
+            report.sources_added += len(new)
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _store_batch(engine: Engine, rows: list[Row], resolver: _Resolver, report: ImportReport) -> None:
+    for row in rows:
+        s = row.source
+        row.source_key = Source.make_key(s["url"], s["publisher"], s["title"], s["published_at"]) if s else None
+    with Session(engine) as session, session.begin():
+        resolver.speaker_ids(session, {r.speaker for r in rows}, report)
+        resolver.source_ids(session, rows, report)
+        by_fingerprint: dict[str, Row] = {}
+        for row in rows:
+            fp = Quote.make_fingerprint(row.text, row.speaker, row.source_key)
+            if fp in by_fingerprint:
+                report.duplicates += 1
+            else:
+                by_fingerprint[fp] = row
+        stored = set()
+        for chunk in _chunks(list(by_fingerprint), 500):
+            stored.update(session.scalars(select(Quote.fingerprint).where(Quote.fingerprint.in_(chunk))))
+        report.duplicates += len(stored)
+        fresh = [(fp, row) for fp, row in by_fingerprint.items() if fp not in stored]
+        if not fresh:
+            return
+        values = [
+            {
+                "text": row.text,
+                "language": row.language,
+                "kind": row.kind,
+                "speaker_id": resolver.speakers[row.speaker],
+                "source_id": resolver.sources.get(row.source_key) if row.source_key else None,
+                "said_on": row.said_on,
+                "context": row.context,
+                "translation_provenance": row.translation_provenance,
+                "ref": row.ref,
+                "fingerprint": fp,
+                "created_at": utcnow(),
+            }
+            for fp, row in fresh
+        ]
+        result = session.execute(
+            Quote.__table__.insert().returning(Quote.id, sort_by_parameter_order=True), values
+        )
+        ids = [qid for (qid,) in result]
+        add_to_index(session, zip(ids, (row.text for _, row in fresh), strict=True))
+        report.added += len(ids)
+
+
+def _link_translations(engine: Engine, links: list[tuple[str, str]]) -> None:
+    """Point each translation at its original, by the rows' refs, once every row is stored."""
+    with Session(engine) as session, session.begin():
+        refs = sorted({r for pair in links for r in pair})
+        ids: dict[str, int] = {}
+        for chunk in _chunks(refs, 500):
+            ids.update(session.execute(select(Quote.ref, Quote.id).where(Quote.ref.in_(chunk))).all())
+        for ref, original in links:
+            if ref in ids and original in ids and ids[ref] != ids[original]:
+                session.execute(
+                    update(Quote).where(Quote.id == ids[ref]).values(translation_of_id=ids[original])
+                )
+
+
+def import_file(
+    engine: Engine, path: Path, *, batch: int = BATCH, progress: Callable[[int], None] | None = None
+) -> ImportReport:
+    """Import every good row of ``path``; the report lists the bad ones by line."""
+    report = ImportReport()
+    resolver = _Resolver()
+    pending: list[Row] = []
+    links: list[tuple[str, str]] = []
+    for line, record, error in read_rows(path):
+        report.read += 1
+        if progress:
+            progress(1)
+        if error is None:
+            try:
+                row = parse_row(line, record)
+            except RowError as exc:
+                error = str(exc)
+        if error is not None:
+            report.errors.append((line, error))
+            continue
+        if row.translation_of and row.ref:
+            links.append((row.ref, row.translation_of))
+        pending.append(row)
+        if len(pending) >= batch:
+            _store_batch(engine, pending, resolver, report)
+            pending = []
+    if pending:
+        _store_batch(engine, pending, resolver, report)
+    if links:
+        _link_translations(engine, links)
+    return report
+
+
+# --- export --------------------------------------------------------------------------------------
+
+
+def export_rows(session: Session, *, batch: int = 5_000) -> Iterator[dict]:
+    """Every stored quote as a corpus row, in id order."""
+    speakers = dict(session.execute(select(Speaker.id, Speaker.name)).all())
+    sources = {s.id: s for s in session.scalars(select(Source))}
+    last = 0
+    while True:
+        quotes = session.scalars(select(Quote).where(Quote.id > last).order_by(Quote.id).limit(batch)).all()
+        if not quotes:
+            return
+        originals = {q.translation_of_id for q in quotes if q.translation_of_id}
+        refs = dict(session.execute(select(Quote.id, Quote.ref).where(Quote.id.in_(originals))).all()) if originals else {}
+        for q in quotes:
+            src = sources.get(q.source_id)
+            yield {
+                "ref": q.ref or f"quote-{q.id}",
+                "text": q.text,
+                "speaker": speakers[q.speaker_id],
+                "language": q.language,
+                "kind": q.kind,
+                "said_on": q.said_on.isoformat() if q.said_on else None,
+                "context": q.context,
+                "translation_of": (refs.get(q.translation_of_id) or f"quote-{q.translation_of_id}")
+                if q.translation_of_id
+                else None,
+                "translation_provenance": q.translation_provenance,
+                "source": None
+                if src is None
+                else {
+                    "title": src.title,
+                    "publisher": src.publisher,
+                    "url": src.url,
+                    "published_at": src.published_at.isoformat() if src.published_at else None,
+                    "author": src.author,
+                    "language": src.language,
+                },
+            }
+        last = quotes[-1].id
+        session.expunge_all()
+
+
+def export_file(session: Session, path: Path) -> int:
+    """Write every stored quote to ``path`` (CSV when it ends in .csv, else JSONL); returns the count."""
+    count = 0
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        if path.suffix == ".csv":
+            writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
+            writer.writeheader()
+            for row in export_rows(session):
+                source = row.pop("source") or {}
+                writer.writerow({**row, **{f"source.{k}": v for k, v in source.items()}})
+                count += 1
+        else:
+            for row in export_rows(session):
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+                count += 1
+    return count

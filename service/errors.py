@@ -1,0 +1,109 @@
+"""One error format for the whole API: RFC 9457 ``application/problem+json``."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+
+from flask import Flask, Response, json, request
+from werkzeug.exceptions import HTTPException, InternalServerError, UnsupportedMediaType
+
+PROBLEM_JSON = "application/problem+json"
+log = logging.getLogger(__name__)
+
+# What a client can do about each status, said once for every view.
+_DETAILS = {
+    400: "The request could not be read.",
+    401: "This request needs an API key: send 'Authorization: Bearer <key>'.",
+    403: "This API key may not do that.",
+    404: "Nothing is stored at this address.",
+    405: "This address does not accept that method.",
+    409: "This conflicts with what is already stored.",
+    413: "The request body is too large.",
+    415: "Send the body as JSON, with 'Content-Type: application/json'.",
+    422: "Some fields are missing or invalid; see 'errors'.",
+    500: "Something went wrong on our side; the request changed nothing.",
+}
+
+
+def problem(status: int, detail: str | None = None, *, title: str | None = None, **extra) -> Response:
+    """A problem+json response."""
+    body = {
+        "type": "about:blank",
+        "title": title or _title(status),
+        "status": status,
+        "detail": detail or _DETAILS.get(status, _title(status)),
+        **extra,
+    }
+    return Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
+
+
+def _title(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
+
+
+def problem_from_http_exception(exc: HTTPException) -> Response:
+    """Shape a werkzeug/flask-smorest HTTP error as problem+json, keeping field errors."""
+    status = exc.code or 500
+    data = getattr(exc, "data", None) or {}
+    extra = {}
+    messages = data.get("messages")
+    if messages:
+        # webargs nests errors by location ("json", "query"); the client only needs the fields.
+        if isinstance(messages, dict) and len(messages) == 1 and next(iter(messages)) in (
+            "json", "query", "form", "files", "headers", "view_args",
+        ):
+            messages = next(iter(messages.values()))
+        extra["errors"] = messages
+    detail = data.get("message") or (exc.description if status != 500 else None)
+    if status == 422 and messages:
+        detail = "Invalid request: " + _summarise(messages)
+    if status == 400 and detail and "Invalid JSON" in detail:
+        detail = "The body is not valid JSON."
+    if status == 405:
+        detail = f"{request.method} is not allowed here; allowed: {', '.join(exc.valid_methods or [])}."
+    if status == 500:
+        detail = None
+    response = problem(status, detail, **extra)
+    for header, value in (exc.get_headers() if status in (401, 405) else []):
+        if header.lower() in ("allow", "www-authenticate"):
+            response.headers[header] = value
+    return response
+
+
+def _summarise(messages, prefix: str = "") -> str:
+    parts = []
+    if isinstance(messages, dict):
+        for field, value in messages.items():
+            parts.append(_summarise(value, f"{prefix}{field}."))
+    elif isinstance(messages, list) and all(isinstance(m, str) for m in messages):
+        parts.append(f"{prefix.rstrip('.')}: {' '.join(messages)}")
+    elif isinstance(messages, list):
+        parts.extend(_summarise(m, prefix) for m in messages)
+    else:
+        parts.append(f"{prefix.rstrip('.')}: {messages}")
+    return "; ".join(p for p in parts if p)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    """Every error, raised anywhere, leaves as problem+json."""
+
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException):
+        return problem_from_http_exception(exc)
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        return problem_from_http_exception(InternalServerError())
+
+    @app.before_request
+    def _require_json_bodies():
+        # A JSON API: a body in any other type is refused before a view sees it.
+        if request.method in ("POST", "PUT", "PATCH") and request.path.startswith("/api/"):
+            has_body = (request.content_length or 0) > 0 or request.headers.get("Transfer-Encoding")
+            if has_body and not request.is_json:
+                raise UnsupportedMediaType()

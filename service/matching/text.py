@@ -1,0 +1,94 @@
+"""Folding and tokenising: how two texts are made comparable, never how they are shown.
+
+Every token keeps its character span in the original string, so an alignment found on folded
+words can always be reported as offsets into the text the user sent or the quote as published.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Characters that differ in print but not in meaning: curly quotes, primes, dashes, odd spaces.
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+        "\u00ad": None,  # soft hyphen
+        "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
+    }
+)
+
+# A word: letters and digits, with inner apostrophes ("don't") and inner dots/commas in numbers ("1.3").
+# A hyphen followed by a line break inside a word ("inter-\nnational") is a print artefact and joins.
+# Brackets glued to a word ("[F]eminism", "Americ[a]") are an editor's letter change, not a word of their
+# own: they stay inside the word and are folded away, so "[F]eminism" and "Feminism" compare equal.
+_WORD = re.compile(
+    r"(?:\[\w+\](?=\w))?\w+(?:(?:'|(?<=\d)[.,](?=\d)|-[ \t]*\r?\n[ \t]*)\w+|\[\w+\](?!\[))*"
+)
+_BREAK_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
+_NOT_IN_WORD = str.maketrans("", "", "'[]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word: its folded form for comparing, and where it stands in the original text."""
+
+    folded: str
+    start: int
+    end: int
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    if decomposed.isascii():
+        return decomposed
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Case, compatibility forms, accents, quotation marks and dashes folded away."""
+    if text.isascii():
+        # Fast path: for ASCII, NFKC and accent stripping change nothing; only the backtick is mapped.
+        return text.replace("`", "'").casefold()
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    return _strip_accents(text).casefold()
+
+
+def _fold_word(word: str) -> str:
+    if "-" in word:
+        word = _BREAK_HYPHEN.sub("", word)
+    if word.isascii():
+        # Fast path (most archives are mostly ASCII): NFKC and accent stripping are no-ops there.
+        return word.lower().translate(_NOT_IN_WORD)
+    return fold(word).translate(_NOT_IN_WORD)
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of ``text``, folded, each with its span in ``text``.
+
+    Folding is done word by word on the original string, so spans need no mapping back.
+    """
+    prepared = text.translate(_TRANSLATE) if any(ord(c) > 127 for c in text) else text
+    # translate() may delete zero-width characters and shift offsets; only map when lengths agree.
+    if len(prepared) != len(text):
+        prepared = "".join(c if len(c.translate(_TRANSLATE)) == 1 else " " for c in text)
+        prepared = prepared.translate(_TRANSLATE)
+    out: list[Token] = []
+    for m in _WORD.finditer(prepared):
+        folded = _fold_word(m.group())
+        if folded:
+            out.append(Token(folded, m.start(), m.end()))
+    return out
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``, in order."""
+    return [t.folded for t in tokens(text)]
+
+
+def index_terms(text: str) -> set[str]:
+    """The distinct folded words under which a quote is found by the search index."""
+    return set(words(text))

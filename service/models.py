@@ -1,0 +1,180 @@
+"""What quotetrace stores: speakers and their roles, sources, quotes, the search index, API keys."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Explicit constraint names so Alembic migrations are the same on SQLite and PostgreSQL.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+QUOTE_KINDS = ("direct", "reported")
+TRANSLATION_PROVENANCES = ("editorial", "official")
+
+
+def utcnow() -> datetime:
+    """Now, in UTC (a callable default, evaluated per row)."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Speaker(Base):
+    __tablename__ = "speakers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    wikidata_qid: Mapped[str | None] = mapped_column(String(20))
+    description: Mapped[str | None] = mapped_column(Text)
+
+    aliases: Mapped[list[SpeakerAlias]] = relationship(
+        back_populates="speaker", cascade="all, delete-orphan", order_by="SpeakerAlias.id"
+    )
+    roles: Mapped[list[SpeakerRole]] = relationship(
+        back_populates="speaker", cascade="all, delete-orphan", order_by="SpeakerRole.start_date"
+    )
+    quotes: Mapped[list[Quote]] = relationship(back_populates="speaker")
+
+
+class SpeakerAlias(Base):
+    __tablename__ = "speaker_aliases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(300), index=True)
+
+    speaker: Mapped[Speaker] = relationship(back_populates="aliases")
+
+
+class SpeakerRole(Base):
+    __tablename__ = "speaker_roles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    organisation: Mapped[str | None] = mapped_column(String(300))
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    # Other ways the press names the office ("EU foreign policy chief"), for resolving a claimed role.
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    speaker: Mapped[Speaker] = relationship(back_populates="roles")
+
+
+class Source(Base):
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str | None] = mapped_column(String(2000), unique=True)
+    # What makes two sources the same: the URL when there is one, else publisher, title and date.
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    publisher: Mapped[str | None] = mapped_column(String(300))
+    author: Mapped[str | None] = mapped_column(String(300))
+    published_at: Mapped[date | None] = mapped_column(Date)
+    language: Mapped[str | None] = mapped_column(String(20))
+    body: Mapped[str | None] = mapped_column(Text)
+
+    quotes: Mapped[list[Quote]] = relationship(back_populates="source", order_by="Quote.id")
+
+    @staticmethod
+    def make_key(url: str | None, publisher: str | None, title: str | None, published_at: date | None) -> str:
+        """The identity of a source, stable across imports."""
+        basis = f"url\x1f{url}" if url else f"meta\x1f{publisher or ''}\x1f{title or ''}\x1f{published_at or ''}"
+        return hashlib.sha256(basis.encode()).hexdigest()
+
+
+class Quote(Base):
+    __tablename__ = "quotes"
+    __table_args__ = (
+        CheckConstraint("kind IN ('direct', 'reported')", name="kind"),
+        CheckConstraint(
+            "translation_provenance IS NULL OR translation_provenance IN ('editorial', 'official')",
+            name="translation_provenance",
+        ),
+        Index("ix_quotes_speaker_id", "speaker_id"),
+        Index("ix_quotes_source_id", "source_id"),
+        Index("ix_quotes_translation_of_id", "translation_of_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(10), default="direct")
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="RESTRICT"))
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    said_on: Mapped[date | None] = mapped_column(Date)
+    context: Mapped[str | None] = mapped_column(Text)
+    translation_of_id: Mapped[int | None] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"))
+    translation_provenance: Mapped[str | None] = mapped_column(String(10))
+    # An external identifier from the file the quote was imported from (qv-bench's "ref").
+    ref: Mapped[str | None] = mapped_column(String(100))
+    # Text, speaker and source hashed: the same quote imported twice is stored once.
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    speaker: Mapped[Speaker] = relationship(back_populates="quotes")
+    source: Mapped[Source | None] = relationship(back_populates="quotes")
+    translation_of: Mapped[Quote | None] = relationship(
+        remote_side="Quote.id", back_populates="translations"
+    )
+    translations: Mapped[list[Quote]] = relationship(back_populates="translation_of", order_by="Quote.id")
+
+    @staticmethod
+    def make_fingerprint(text: str, speaker_name: str, source_key: str | None) -> str:
+        """The identity of a quote: its exact words, who said them, where."""
+        return hashlib.sha256(f"{text}\x1f{speaker_name}\x1f{source_key or ''}".encode()).hexdigest()
+
+
+class IndexTerm(Base):
+    """How many quotes contain a word: retrieval looks up a claim's rarest words first."""
+
+    __tablename__ = "index_terms"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    term_key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    df: Mapped[int] = mapped_column(Integer)
+
+
+class Posting(Base):
+    """One word of one quote; the primary key is the lookup path (word → quotes)."""
+
+    __tablename__ = "postings"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    term_key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    quote_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+
+class ApiKey(Base):
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    # sha256 of the key; the key itself is shown once, at creation, and never stored.
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -1,0 +1,105 @@
+"""Fixtures: one migrated database per run (SQLite, or PostgreSQL from TEST_DATABASE_URL), emptied per test."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from service import create_app
+from service.config import normalise_url
+from service.db import make_engine, session_scope
+from service.migrate import upgrade
+from service.models import Base
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+DATA = Path(os.environ.get("QUOTETRACE_DATA", SHARED / "data"))
+SEED_ARTICLE = SHARED / "seeds" / "000_f1a04e3732eb41d0.txt"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    """The database this run tests against, migrated from empty by the Alembic history."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        url = normalise_url(url)
+        engine = make_engine(url)
+        with engine.begin() as conn:
+            Base.metadata.drop_all(conn)
+            conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        engine.dispose()
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    upgrade(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def engine(database_url):
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def empty_db(engine):
+    """Every table emptied: each test starts from a fresh, migrated database."""
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            names = ", ".join(t.name for t in Base.metadata.sorted_tables)
+            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in reversed(Base.metadata.sorted_tables):
+                conn.execute(table.delete())
+            conn.execute(text("DELETE FROM sqlite_sequence")) if _has_sqlite_sequence(conn) else None
+    return engine
+
+
+def _has_sqlite_sequence(conn) -> bool:
+    return bool(conn.execute(text("SELECT 1 FROM sqlite_master WHERE name='sqlite_sequence'")).first())
+
+
+@pytest.fixture
+def session(empty_db):
+    """A session on the emptied database, committed when the test ends."""
+    with session_scope(empty_db) as s:
+        yield s
+
+
+@pytest.fixture
+def app(empty_db, database_url):
+    app = create_app({"DATABASE_URL": database_url, "TESTING": True})
+    yield app
+    app.extensions["quotetrace.engine"].dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def seeded(empty_db):
+    """The seed article, its speakers and statements, stored as ``quotetrace seed`` stores them."""
+    from service.seeding import seed
+
+    with session_scope(empty_db) as s:
+        seed(s)
+    return empty_db
+
+
+@pytest.fixture
+def api_key(empty_db) -> str:
+    """A fresh API key, as ``quotetrace keys create`` makes it."""
+    from service.keys import create_key
+
+    with session_scope(empty_db) as s:
+        return create_key(s, f"test-{secrets.token_hex(4)}")
+
+
+@pytest.fixture
+def auth(api_key) -> dict[str, str]:
+    return {"Authorization": f"Bearer {api_key}"}
