@@ -47,6 +47,12 @@ def engine(database_url):
 @pytest.fixture
 def empty_db(engine):
     """Every table emptied: each test starts from a fresh, migrated database."""
+    empty_database(engine)
+    return engine
+
+
+def empty_database(engine) -> None:
+    """Delete every row of every table, and restart the ids."""
     with engine.begin() as conn:
         if engine.dialect.name == "postgresql":
             names = ", ".join(t.name for t in Base.metadata.sorted_tables)
@@ -54,8 +60,8 @@ def empty_db(engine):
         else:
             for table in reversed(Base.metadata.sorted_tables):
                 conn.execute(table.delete())
-            conn.execute(text("DELETE FROM sqlite_sequence")) if _has_sqlite_sequence(conn) else None
-    return engine
+            if _has_sqlite_sequence(conn):
+                conn.execute(text("DELETE FROM sqlite_sequence"))
 
 
 def _has_sqlite_sequence(conn) -> bool:

@@ -1,0 +1,128 @@
+"""Import and export in the corpus format: bad rows reported, good rows land, re-runs add nothing."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from service.corpus import export_file, import_file
+from service.db import session_scope
+from service.models import Quote, Source, Speaker
+from service.search import query_index
+from tests.conftest import empty_database
+
+ROWS = [
+    {
+        "ref": "q1",
+        "text": "The only thing we have to fear is fear itself.",
+        "speaker": "Franklin D. Roosevelt",
+        "language": "en",
+        "source": {"title": "First inaugural address", "publisher": "US Government", "url": None,
+                   "published_at": "1933-03-04"},
+    },
+    {
+        "ref": "q2",
+        "text": "Ask not what your country can do for you; ask what you can do for your country.",
+        "speaker": "John F. Kennedy",
+        "language": "en",
+        "source": {"title": "Inaugural address", "publisher": "US Government",
+                   "url": "https://example.org/jfk-1961", "published_at": "1961-01-20"},
+    },
+    {"ref": "q3", "text": "I have a dream that one day this nation will rise up.", "speaker": "Martin Luther King Jr.",
+     "language": "en", "source": None},
+]
+
+
+def _write_jsonl(path, lines):
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _counts(engine):
+    with session_scope(engine) as s:
+        return tuple(s.scalar(select(func.count()).select_from(m)) for m in (Quote, Speaker, Source))
+
+
+def test_good_rows_land_and_bad_rows_are_reported_by_line(empty_db, tmp_path):
+    lines = [
+        json.dumps(ROWS[0]),
+        "{not json",
+        json.dumps({"ref": "x", "speaker": "Nobody"}),
+        json.dumps({**ROWS[1], "source": {**ROWS[1]["source"], "published_at": "yesterday"}}),
+        json.dumps({**ROWS[2], "speaker": 42}),
+        json.dumps(ROWS[1]),
+        "[1, 2]",
+    ]
+    report = import_file(empty_db, _write_jsonl(tmp_path / "mixed.jsonl", lines))
+
+    assert report.added == 2
+    reasons = dict(report.errors)
+    assert sorted(reasons) == [2, 3, 4, 5, 7]
+    assert "JSON" in reasons[2]
+    assert "text" in reasons[3]
+    assert "published_at" in reasons[4]
+    assert "speaker" in reasons[5]
+    assert _counts(empty_db)[0] == 2
+
+
+def test_importing_the_same_file_again_adds_nothing(empty_db, tmp_path):
+    path = _write_jsonl(tmp_path / "c.jsonl", [json.dumps(r) for r in ROWS])
+    first = import_file(empty_db, path)
+    before = _counts(empty_db)
+    second = import_file(empty_db, path)
+
+    assert (first.added, second.added, second.duplicates) == (3, 0, 3)
+    assert _counts(empty_db) == before
+
+
+def test_imported_quotes_are_found_by_the_index(empty_db, tmp_path):
+    import_file(empty_db, _write_jsonl(tmp_path / "c.jsonl", [json.dumps(r) for r in ROWS]))
+    with session_scope(empty_db) as s:
+        ids = query_index(s, "what your country can do for you")
+        assert s.get(Quote, ids[0]).speaker.name == "John F. Kennedy"
+
+
+def test_csv_with_the_same_columns_imports(empty_db, tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "ref,text,speaker,language,source.title,source.publisher,source.url,source.published_at\n"
+        'c1,"Hello, world.",Ada Lovelace,en,Notes,Self,,1843-01-01\n'
+        "c2,,Nobody,en,,,,\n",
+        encoding="utf-8",
+    )
+    report = import_file(empty_db, path)
+    assert report.added == 1
+    assert [line for line, _ in report.errors] == [3]
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_export_then_import_into_an_empty_database_gives_back_the_same_quotes(
+    empty_db, seeded, tmp_path, suffix
+):
+    import_file(empty_db, _write_jsonl(tmp_path / "c.jsonl", [json.dumps(r) for r in ROWS]))
+    exported = tmp_path / f"out{suffix}"
+    with session_scope(empty_db) as s:
+        n = export_file(s, exported)
+        before = _snapshot(s)
+    assert n == len(before)
+
+    empty_database(empty_db)
+    report = import_file(empty_db, exported)
+    assert report.errors == []
+    with session_scope(empty_db) as s:
+        assert _snapshot(s) == before
+
+
+def _snapshot(session):
+    """Quotes with their speakers, sources and translation links, independent of ids."""
+    out = set()
+    for q in session.scalars(select(Quote)):
+        src = q.source
+        out.add((
+            q.text, q.speaker.name, q.language, q.kind, q.said_on, q.context, q.translation_provenance,
+            q.translation_of.text if q.translation_of else None,
+            (src.url, src.title, src.publisher, src.author, src.published_at, src.language) if src else None,
+        ))
+    return out
