@@ -86,18 +86,24 @@ def main() -> None:
         if confusion[exp]:
             print(f"{exp:<15}" + "".join(f"{confusion[exp][v]:>14}" for v in VERDICTS))
     print(f"\ntop-1 quote accuracy: {top1_ok / max(top1_n, 1):.4f} ({top1_ok}/{top1_n})")
-    print(f"false-verified rate: {false_verified / max(should_not_verify, 1):.4%} "
-          f"({false_verified}/{should_not_verify})")
-    print(f"verify latency (index + engine, in process): p50 {median(latencies):.2f} ms, "
-          f"p99 {pct(latencies, 99):.2f} ms over {n} claims")
+    print(
+        f"false-verified rate: {false_verified / max(should_not_verify, 1):.4%} "
+        f"({false_verified}/{should_not_verify})"
+    )
+    print(
+        f"verify latency (index + engine, in process): p50 {median(latencies):.2f} ms, "
+        f"p99 {pct(latencies, 99):.2f} ms over {n} claims"
+    )
     for case, result in wrong[: args.errors]:
         top = result["matches"][0] if result["matches"] else None
         print(f"\n[{case['id']}] expected {case['expected']['verdict']}, got {result['verdict']}")
         print(f"  claim:   {case['claim']!r} / speaker {case['speaker']!r}")
         print(f"  want:    {case['expected']['text']!r} / {case['expected']['speaker']!r}")
         if top:
-            print(f"  top:     {top['quote']['text'][:200]!r} / {top['quote']['speaker']['name']!r} "
-                  f"score {top['score']}")
+            print(
+                f"  top:     {top['quote']['text'][:200]!r} / {top['quote']['speaker']['name']!r} "
+                f"score {top['score']}"
+            )
 
 
 if __name__ == "__main__":

@@ -55,7 +55,9 @@ class _StandInIndex:
 
         from service.matching import words
 
-        terms = sorted({t for t in words(claim_text) if t in self._postings}, key=lambda t: len(self._postings[t]))
+        terms = sorted(
+            {t for t in words(claim_text) if t in self._postings}, key=lambda t: len(self._postings[t])
+        )
         scores: Counter[int] = Counter()
         for term in terms[:8]:
             w = math.log(1 + 1_000_000 / len(self._postings[term]))
@@ -66,7 +68,9 @@ class _StandInIndex:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=None, help="evaluate only the first N cases (spread over categories)")
+    parser.add_argument(
+        "--limit", type=int, default=None, help="evaluate only the first N cases (spread over categories)"
+    )
     parser.add_argument("--category", default=None, help="only this category")
     parser.add_argument("--errors", type=int, default=0, help="print up to K wrong cases per category")
     args = parser.parse_args()
@@ -85,10 +89,14 @@ def main() -> int:
         person = people.get(name)
         if person is None:
             person = people[name] = Person(id=len(people) + 1, name=name)
-        candidates.append(Candidate(quote_id=qid, text=row["text"], speaker=person, language=row.get("language")))
+        candidates.append(
+            Candidate(quote_id=qid, text=row["text"], speaker=person, language=row.get("language"))
+        )
         index.add(qid, row["text"])
-    print(f"corpus: {len(rows):,} quotes, {len(people):,} speakers, index {index_name}, "
-          f"loaded in {time.perf_counter() - t0:.1f}s")
+    print(
+        f"corpus: {len(rows):,} quotes, {len(people):,} speakers, index {index_name}, "
+        f"loaded in {time.perf_counter() - t0:.1f}s"
+    )
 
     cases = [json.loads(line) for line in (DATA / "dev-cases.jsonl").open(encoding="utf-8")]
     if args.category:
@@ -166,8 +174,10 @@ def main() -> int:
         row += "".join(f"{confusion[cat][v]:>14}" for v in VERDICTS)
         print(row)
     if top1_total:
-        print(f"\ntop-1 quote accuracy: {top1_ok / top1_total:.4f} ({top1_ok}/{top1_total}); "
-              f"expected quote retrieved: {retrieved / top1_total:.4f}")
+        print(
+            f"\ntop-1 quote accuracy: {top1_ok / top1_total:.4f} ({top1_ok}/{top1_total}); "
+            f"expected quote retrieved: {retrieved / top1_total:.4f}"
+        )
     if negatives:
         print(f"false-verified rate: {false_verified / negatives:.4f} ({false_verified}/{negatives})")
     lat = sorted(latencies)

@@ -35,9 +35,9 @@ from service.extract import DIRECT, extract_quotes  # noqa: E402
 
 DEFAULT_DATA = Path("/work/shared/data/polnear")
 GOLD_QUOTE_MARKS = re.compile("[\u201c\u201d\"\u00ab\u00bb\u201e\u300c\u300d\u2018]|''")
-XX
+BARE_REGEX = re.compile("\u201c([^\u201d\u201c\\n]+)\u201d|\"([^\"\\n]+)\"|''([^\\n]+?)''")
 STRIP_CHARS = " \t\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u300c\u300d.,;:!?\u2014\u2013-"
-PRONOUNS = frozenset("he she they it we i you him her them his hers their its us".split())
+PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "hers", "their", "its", "us"])
 _SPAN = re.compile(r"(\d+) (\d+)")
 
 
@@ -141,12 +141,17 @@ class Scores:
             f"exact recall {self.exact / self.gold if self.gold else 0:.3f}",
         ]
         if self.named:
-            parts.append(f"speaker accuracy {self.speaker_ok / self.named:.3f} ({self.speaker_ok}/{self.named})")
+            parts.append(
+                f"speaker accuracy {self.speaker_ok / self.named:.3f} ({self.speaker_ok}/{self.named})"
+            )
         return ", ".join(parts)
 
 
 def score_article(
-    article: Article, quotes: list[tuple[int, int, str | None]], scores: Scores, errors: list[str] | None = None
+    article: Article,
+    quotes: list[tuple[int, int, str | None]],
+    scores: Scores,
+    errors: list[str] | None = None,
 ) -> None:
     """Add one article's counts to `scores`; quotes are (start, end, speaker name or None)."""
     text = article.text
@@ -156,7 +161,7 @@ def score_article(
         if any(_overlap((start, end), c) for c in contents):
             scores.precise += 1
         elif errors is not None:
-            errors.append(f"FP {article.name}: {text[max(0, start - 40):end + 40]!r}")
+            errors.append(f"FP {article.name}: {text[max(0, start - 40) : end + 40]!r}")
     stripped_quotes = {_stripped(text, s, e) for s, e, _ in quotes}
     for att in article.attributions:
         if not any(GOLD_QUOTE_MARKS.search(text[s:e]) for s, e in att.content):
@@ -170,7 +175,7 @@ def score_article(
         if best is not None:
             scores.found += 1
         elif errors is not None:
-            errors.append(f"FN {article.name}: {text[att.content[0][0]:att.content[-1][1]][:150]!r}")
+            errors.append(f"FN {article.name}: {text[att.content[0][0] : att.content[-1][1]][:150]!r}")
         if all(_stripped(text, s, e) in stripped_quotes for s, e in att.content):
             scores.exact += 1
         last = _source_last_word(att.source)
@@ -181,12 +186,14 @@ def score_article(
             scores.speaker_ok += 1
         elif errors is not None:
             got = best[2] if best is not None else "(not found)"
-            errors.append(f"SPK {article.name}: gold {att.source!r} got {got!r}: {text[att.content[0][0]:][:80]!r}")
+            errors.append(
+                f"SPK {article.name}: gold {att.source!r} got {got!r}: {text[att.content[0][0] :][:80]!r}"
+            )
 
 
 def bare_regex(text: str) -> list[tuple[int, int, str | None]]:
     """The baseline: every double-quoted stretch, marks excluded, no speaker."""
-    return [(m.start() + 1, m.end() - 1, None) for m in BARE_REGEX.finditer(text)]
+    return [(m.start(m.lastindex), m.end(m.lastindex), None) for m in BARE_REGEX.finditer(text)]
 
 
 def run(articles: list[Article], label: str, show_errors: int) -> None:
@@ -213,7 +220,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--train", action="store_true", help="also score the train split")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="PolNeAR directory with the tarballs")
-    parser.add_argument("--show-errors", type=int, default=0, metavar="N", help="print N misses and false hits")
+    parser.add_argument(
+        "--show-errors", type=int, default=0, metavar="N", help="print N misses and false hits"
+    )
     args = parser.parse_args(argv)
     run(load_split(args.data, "dev"), "dev", args.show_errors)
     if args.train:

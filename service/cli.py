@@ -131,13 +131,27 @@ def keys_revoke(name: str) -> None:
 @main.command()
 @click.option("--host", default=lambda: os.environ.get("HOST", "127.0.0.1"), show_default="127.0.0.1")
 @click.option("--port", default=lambda: int(os.environ.get("PORT", 8000)), show_default="8000", type=int)
-@click.option("--workers", default=lambda: int(os.environ.get("WEB_CONCURRENCY", 2)), show_default="2", type=int)
+@click.option(
+    "--workers", default=lambda: int(os.environ.get("WEB_CONCURRENCY", 2)), show_default="2", type=int
+)
 def serve(host: str, port: int, workers: int) -> None:
     """Serve the API with gunicorn."""
     os.execvp(
         sys.executable,
-        [sys.executable, "-m", "gunicorn", "--chdir", str(ROOT), "--bind", f"{host}:{port}",
-         "--workers", str(workers), "--access-logfile", "-", "wsgi:app"],
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--chdir",
+            str(ROOT),
+            "--bind",
+            f"{host}:{port}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "-",
+            "wsgi:app",
+        ],
     )
 
 

@@ -23,7 +23,7 @@ def normalise_url(url: str) -> str:
     """Map plain ``postgres://``/``postgresql://`` URLs onto psycopg 3, which is the driver we ship."""
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

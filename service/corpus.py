@@ -29,8 +29,16 @@ BATCH = 2_000
 MAX_TEXT = 20_000
 SOURCE_FIELDS = ("title", "publisher", "url", "published_at", "author", "language")
 CSV_COLUMNS = (
-    "ref", "text", "speaker", "language", "kind", "said_on", "context", "translation_of",
-    "translation_provenance", *(f"source.{f}" for f in SOURCE_FIELDS),
+    "ref",
+    "text",
+    "speaker",
+    "language",
+    "kind",
+    "said_on",
+    "context",
+    "translation_of",
+    "translation_provenance",
+    *(f"source.{f}" for f in SOURCE_FIELDS),
 )
 
 
@@ -202,7 +210,9 @@ class _Resolver:
         if not missing:
             return
         for chunk in _chunks(sorted(missing), 500):
-            self.speakers.update(session.execute(select(Speaker.name, Speaker.id).where(Speaker.name.in_(chunk))).all())
+            self.speakers.update(
+                session.execute(select(Speaker.name, Speaker.id).where(Speaker.name.in_(chunk))).all()
+            )
         new = [n for n in sorted(missing) if n not in self.speakers]
         if new:
             session.execute(Speaker.__table__.insert(), [{"name": n} for n in new])
@@ -221,18 +231,31 @@ class _Resolver:
             return
         keys = sorted(wanted)
         for chunk in _chunks(keys, 500):
-            self.sources.update(session.execute(select(Source.key, Source.id).where(Source.key.in_(chunk))).all())
+            self.sources.update(
+                session.execute(select(Source.key, Source.id).where(Source.key.in_(chunk))).all()
+            )
         new = [k for k in keys if k not in self.sources]
         if new:
-            taken = {u for (u,) in session.execute(
-                select(Source.url).where(Source.url.in_([wanted[k]["url"] for k in new if wanted[k]["url"]]))
-            )}
+            taken = {
+                u
+                for (u,) in session.execute(
+                    select(Source.url).where(
+                        Source.url.in_([wanted[k]["url"] for k in new if wanted[k]["url"]])
+                    )
+                )
+            }
             session.execute(
                 Source.__table__.insert(),
-                [{"key": k, **{f: wanted[k][f] for f in SOURCE_FIELDS}} for k in new if wanted[k]["url"] not in taken],
+                [
+                    {"key": k, **{f: wanted[k][f] for f in SOURCE_FIELDS}}
+                    for k in new
+                    if wanted[k]["url"] not in taken
+                ],
             )
             for chunk in _chunks(new, 500):
-                self.sources.update(session.execute(select(Source.key, Source.id).where(Source.key.in_(chunk))).all())
+                self.sources.update(
+                    session.execute(select(Source.key, Source.id).where(Source.key.in_(chunk))).all()
+                )
             report.sources_added += len(new)
 
 
@@ -244,7 +267,9 @@ def _chunks(items: list, size: int) -> Iterator[list]:
 def _store_batch(engine: Engine, rows: list[Row], resolver: _Resolver, report: ImportReport) -> None:
     for row in rows:
         s = row.source
-        row.source_key = Source.make_key(s["url"], s["publisher"], s["title"], s["published_at"]) if s else None
+        row.source_key = (
+            Source.make_key(s["url"], s["publisher"], s["title"], s["published_at"]) if s else None
+        )
     with Session(engine) as session, session.begin():
         resolver.speaker_ids(session, {r.speaker for r in rows}, report)
         resolver.source_ids(session, rows, report)
@@ -346,7 +371,11 @@ def export_rows(session: Session, *, batch: int = 5_000) -> Iterator[dict]:
         if not quotes:
             return
         originals = {q.translation_of_id for q in quotes if q.translation_of_id}
-        refs = dict(session.execute(select(Quote.id, Quote.ref).where(Quote.id.in_(originals))).all()) if originals else {}
+        refs = (
+            dict(session.execute(select(Quote.id, Quote.ref).where(Quote.id.in_(originals))).all())
+            if originals
+            else {}
+        )
         for q in quotes:
             src = sources.get(q.source_id)
             yield {

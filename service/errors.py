@@ -53,25 +53,44 @@ def problem_from_http_exception(exc: HTTPException) -> Response:
     messages = data.get("messages")
     if messages:
         # webargs nests errors by location ("json", "query"); the client only needs the fields.
-        if isinstance(messages, dict) and len(messages) == 1 and next(iter(messages)) in (
-            "json", "query", "form", "files", "headers", "view_args",
+        if (
+            isinstance(messages, dict)
+            and len(messages) == 1
+            and next(iter(messages))
+            in (
+                "json",
+                "query",
+                "form",
+                "files",
+                "headers",
+                "view_args",
+            )
         ):
             messages = next(iter(messages.values()))
         extra["errors"] = messages
     detail = data.get("message") or (exc.description if status != 500 else None)
     if status == 422 and messages:
         detail = "Invalid request: " + _summarise(messages)
-    if status == 400 and detail and "Invalid JSON" in detail:
-        detail = "The body is not valid JSON."
+    if status == 400 and request.is_json and _json_error():
+        detail = f"The body is not valid JSON: {_json_error()}."
     if status == 405:
         detail = f"{request.method} is not allowed here; allowed: {', '.join(exc.valid_methods or [])}."
     if status == 500:
         detail = None
     response = problem(status, detail, **extra)
-    for header, value in (exc.get_headers() if status in (401, 405) else []):
+    for header, value in exc.get_headers() if status in (401, 405) else []:
         if header.lower() in ("allow", "www-authenticate"):
             response.headers[header] = value
     return response
+
+
+def _json_error() -> str | None:
+    """Why the request's JSON body does not parse, or None when it does."""
+    try:
+        json.loads(request.get_data(cache=True) or b"null")
+    except ValueError as exc:
+        return str(exc)
+    return None
 
 
 def _summarise(messages, prefix: str = "") -> str:

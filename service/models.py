@@ -103,7 +103,9 @@ class Source(Base):
     @staticmethod
     def make_key(url: str | None, publisher: str | None, title: str | None, published_at: date | None) -> str:
         """The identity of a source, stable across imports."""
-        basis = f"url\x1f{url}" if url else f"meta\x1f{publisher or ''}\x1f{title or ''}\x1f{published_at or ''}"
+        basis = (
+            f"url\x1f{url}" if url else f"meta\x1f{publisher or ''}\x1f{title or ''}\x1f{published_at or ''}"
+        )
         return hashlib.sha256(basis.encode()).hexdigest()
 
 
@@ -138,9 +140,7 @@ class Quote(Base):
 
     speaker: Mapped[Speaker] = relationship(back_populates="quotes")
     source: Mapped[Source | None] = relationship(back_populates="quotes")
-    translation_of: Mapped[Quote | None] = relationship(
-        remote_side="Quote.id", back_populates="translations"
-    )
+    translation_of: Mapped[Quote | None] = relationship(remote_side="Quote.id", back_populates="translations")
     translations: Mapped[list[Quote]] = relationship(back_populates="translation_of", order_by="Quote.id")
 
     @staticmethod

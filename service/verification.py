@@ -61,7 +61,7 @@ def candidate(quote: Quote) -> matching.Candidate:
 
 
 def load_quotes(session: Session, ids: Sequence[int]) -> dict[int, Quote]:
-    """The quotes with these ids, with everything the engine and the response need, in one round of queries."""
+    """The quotes with these ids, with all the engine and the response need, in one round of queries."""
     if not ids:
         return {}
     rows = session.scalars(select(Quote).where(Quote.id.in_(ids)).options(*_LOAD))

@@ -1,4 +1,4 @@
-"""Fixtures: one migrated database per run (SQLite, or PostgreSQL from TEST_DATABASE_URL), emptied per test."""
+"""Fixtures: one migrated database a run (SQLite, or PostgreSQL from TEST_DATABASE_URL), emptied per test."""
 
 from __future__ import annotations
 

@@ -19,19 +19,32 @@ ROWS = [
         "text": "The only thing we have to fear is fear itself.",
         "speaker": "Franklin D. Roosevelt",
         "language": "en",
-        "source": {"title": "First inaugural address", "publisher": "US Government", "url": None,
-                   "published_at": "1933-03-04"},
+        "source": {
+            "title": "First inaugural address",
+            "publisher": "US Government",
+            "url": None,
+            "published_at": "1933-03-04",
+        },
     },
     {
         "ref": "q2",
         "text": "Ask not what your country can do for you; ask what you can do for your country.",
         "speaker": "John F. Kennedy",
         "language": "en",
-        "source": {"title": "Inaugural address", "publisher": "US Government",
-                   "url": "https://example.org/jfk-1961", "published_at": "1961-01-20"},
+        "source": {
+            "title": "Inaugural address",
+            "publisher": "US Government",
+            "url": "https://example.org/jfk-1961",
+            "published_at": "1961-01-20",
+        },
     },
-    {"ref": "q3", "text": "I have a dream that one day this nation will rise up.", "speaker": "Martin Luther King Jr.",
-     "language": "en", "source": None},
+    {
+        "ref": "q3",
+        "text": "I have a dream that one day this nation will rise up.",
+        "speaker": "Martin Luther King Jr.",
+        "language": "en",
+        "source": None,
+    },
 ]
 
 
@@ -120,9 +133,19 @@ def _snapshot(session):
     out = set()
     for q in session.scalars(select(Quote)):
         src = q.source
-        out.add((
-            q.text, q.speaker.name, q.language, q.kind, q.said_on, q.context, q.translation_provenance,
-            q.translation_of.text if q.translation_of else None,
-            (src.url, src.title, src.publisher, src.author, src.published_at, src.language) if src else None,
-        ))
+        out.add(
+            (
+                q.text,
+                q.speaker.name,
+                q.language,
+                q.kind,
+                q.said_on,
+                q.context,
+                q.translation_provenance,
+                q.translation_of.text if q.translation_of else None,
+                (src.url, src.title, src.publisher, src.author, src.published_at, src.language)
+                if src
+                else None,
+            )
+        )
     return out

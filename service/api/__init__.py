@@ -32,7 +32,9 @@ def init_app(app: Flask) -> None:
     """Register the API's blueprints and its OpenAPI document."""
     from service.api import quotes, sources, speakers, verify
 
-    api = Api(app, spec_kwargs={"info": {"description": "Verify quotes against an index of attributed quotes."}})
+    api = Api(
+        app, spec_kwargs={"info": {"description": "Verify quotes against an index of attributed quotes."}}
+    )
     for module in (verify, quotes, speakers, sources):
         api.register_blueprint(module.blp, url_prefix="/api/v1")
     app.extensions["quotetrace.api"] = api

@@ -53,7 +53,10 @@ class VerifyArgsSchema(StrictSchema):
     claim = ma.fields.String(
         required=True,
         validate=validate.Length(min=1, max=MAX_CLAIM),
-        metadata={"description": "The quote as the user has it.", "example": "Korea is an important strategic partner"},
+        metadata={
+            "description": "The quote as the user has it.",
+            "example": "Korea is an important strategic partner",
+        },
     )
     speaker = ma.fields.String(
         load_default=None,
@@ -116,3 +119,139 @@ class VerificationSchema(ma.Schema):
     speaker = ma.fields.String(allow_none=True)
     verdict = ma.fields.String(metadata={"enum": VERDICTS})
     matches = ma.fields.List(ma.fields.Nested(MatchSchema))
+
+
+# --- the read and write API: quotes, speakers, sources ---------------------------------------------
+
+MAX_PAGE_SIZE = 100
+QUOTE_KINDS = ["direct", "reported"]
+PROVENANCES = ["editorial", "official"]
+SPEAKER_NAME = "A speaker's name or alias, any case; a name not stored yet adds a speaker."
+
+
+class PageArgsSchema(StrictSchema):
+    page = ma.fields.Integer(load_default=1, validate=validate.Range(min=1))
+    page_size = ma.fields.Integer(load_default=20, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
+
+
+class PageSchema(ma.Schema):
+    page = ma.fields.Integer()
+    page_size = ma.fields.Integer()
+    total = ma.fields.Integer(metadata={"description": "How many items match, on all pages."})
+
+
+class QuoteFilterSchema(PageArgsSchema):
+    speaker_id = ma.fields.Integer()
+    speaker = ma.fields.String(
+        validate=validate.Length(min=1, max=300), metadata={"description": "A name or alias, any case."}
+    )
+    source_id = ma.fields.Integer()
+    language = ma.fields.String(validate=validate.Length(min=1, max=20))
+    kind = ma.fields.String(validate=validate.OneOf(QUOTE_KINDS))
+
+
+class QuotePageSchema(PageSchema):
+    items = ma.fields.List(ma.fields.Nested(QuoteSchema))
+
+
+class RoleSchema(ma.Schema):
+    title = ma.fields.String()
+    organisation = ma.fields.String(allow_none=True)
+    start_date = ma.fields.Date(allow_none=True)
+    end_date = ma.fields.Date(allow_none=True)
+
+
+class SpeakerSchema(ma.Schema):
+    id = ma.fields.Integer()
+    name = ma.fields.String()
+    wikidata_qid = ma.fields.String(allow_none=True)
+    description = ma.fields.String(allow_none=True)
+    aliases = ma.fields.List(ma.fields.String())
+    roles = ma.fields.List(ma.fields.Nested(RoleSchema))
+    quote_count = ma.fields.Integer()
+
+
+class SpeakerFilterSchema(PageArgsSchema):
+    q = ma.fields.String(
+        validate=validate.Length(min=1, max=300),
+        metadata={"description": "Part of a name or alias, any case."},
+    )
+
+
+class SpeakerPageSchema(PageSchema):
+    items = ma.fields.List(ma.fields.Nested(SpeakerSchema))
+
+
+class SourceSchema(SourceRefSchema):
+    author = ma.fields.String(allow_none=True)
+
+
+class SourceDetailSchema(SourceSchema):
+    body = ma.fields.String(allow_none=True)
+    quotes = ma.fields.List(
+        ma.fields.Nested(QuoteSchema), metadata={"description": "The source's quotes, translations nested."}
+    )
+
+
+class SourcePageSchema(PageSchema):
+    items = ma.fields.List(ma.fields.Nested(SourceSchema))
+
+
+def _words(max_length: int) -> validate.Validator:
+    return validate.Length(min=1, max=max_length)
+
+
+class TranslationInSchema(StrictSchema):
+    text = ma.fields.String(required=True, validate=_words(MAX_CLAIM))
+    language = ma.fields.String(required=True, validate=_words(20))
+    provenance = ma.fields.String(required=True, validate=validate.OneOf(PROVENANCES))
+
+
+class QuoteFieldsSchema(StrictSchema):
+    """A quote's own fields, all optional: what PATCH /quotes/<id> may change."""
+
+    text = ma.fields.String(validate=_words(MAX_CLAIM))
+    speaker = ma.fields.String(validate=_words(300), metadata={"description": SPEAKER_NAME})
+    kind = ma.fields.String(validate=validate.OneOf(QUOTE_KINDS))
+    language = ma.fields.String(allow_none=True, validate=_words(20))
+    said_on = ma.fields.Date(allow_none=True)
+    context = ma.fields.String(allow_none=True)
+
+
+class QuoteInSchema(QuoteFieldsSchema):
+    """A new quote: its words and speaker are required."""
+
+    text = ma.fields.String(required=True, validate=_words(MAX_CLAIM))
+    speaker = ma.fields.String(required=True, validate=_words(300), metadata={"description": SPEAKER_NAME})
+    kind = ma.fields.String(load_default="direct", validate=validate.OneOf(QUOTE_KINDS))
+    translations = ma.fields.List(ma.fields.Nested(TranslationInSchema), load_default=list)
+
+
+class NewQuoteSchema(QuoteInSchema):
+    """A new quote, from a stored source or none."""
+
+    source_id = ma.fields.Integer(load_default=None, allow_none=True)
+
+
+class NewSourceSchema(StrictSchema):
+    """A new source and its quotes, stored together or not at all."""
+
+    url = ma.fields.Url(load_default=None, allow_none=True, validate=validate.Length(max=2000))
+    title = ma.fields.String(load_default=None, allow_none=True)
+    publisher = ma.fields.String(load_default=None, allow_none=True, validate=validate.Length(max=300))
+    author = ma.fields.String(load_default=None, allow_none=True, validate=validate.Length(max=300))
+    published_at = ma.fields.Date(load_default=None, allow_none=True)
+    language = ma.fields.String(load_default=None, allow_none=True, validate=_words(20))
+    body = ma.fields.String(load_default=None, allow_none=True)
+    quotes = ma.fields.List(ma.fields.Nested(QuoteInSchema), load_default=list)
+    extract = ma.fields.Boolean(
+        load_default=False, metadata={"description": "Find the quotes in 'body' (not available yet)."}
+    )
+    dry_run = ma.fields.Boolean(
+        load_default=False, metadata={"description": "Store nothing; show what would be (not available yet)."}
+    )
+
+    @ma.validates_schema
+    def _identifiable(self, data: dict, **_kw) -> None:
+        if not (data.get("url") or data.get("title")):
+            raise ma.ValidationError("A source needs a url or a title.", "url")

@@ -55,7 +55,9 @@ def query_index(session: Session, claim_text: str, *, limit: int = plan.CANDIDAT
     keys = plan.claim_keys(claim_text)
     if not keys:
         return []
-    dfs = dict(session.execute(select(IndexTerm.term_key, IndexTerm.df).where(IndexTerm.term_key.in_(keys))).all())
+    dfs = dict(
+        session.execute(select(IndexTerm.term_key, IndexTerm.df).where(IndexTerm.term_key.in_(keys))).all()
+    )
     chosen = plan.choose_terms(dfs)
     if not chosen:
         return []
@@ -88,7 +90,9 @@ def _add_df(session: Session, df: Counter[int]) -> None:
     dialect = session.connection().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = insert(IndexTerm).values(term_key=bindparam("k"), df=bindparam("n"))
-    stmt = stmt.on_conflict_do_update(index_elements=["term_key"], set_={"df": IndexTerm.df + stmt.excluded.df})
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["term_key"], set_={"df": IndexTerm.df + stmt.excluded.df}
+    )
     # Sorted, so concurrent writers take the rows' locks in the same order and cannot deadlock.
     session.connection().execute(stmt, [{"k": k, "n": n} for k, n in sorted(df.items())])
 

@@ -1,0 +1,50 @@
+"""/api/v1/sources: where quotes were published; a source and its quotes are stored in one request."""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import abort
+
+from service import store
+from service.api.auth import Blueprint
+from service.api.schemas import NewSourceSchema, PageArgsSchema, SourceDetailSchema, SourcePageSchema
+from service.db import get_session
+
+blp = Blueprint("sources", __name__, description="Sources and their quotes.")
+
+
+@blp.route("/sources")
+class Sources(MethodView):
+    @blp.arguments(PageArgsSchema, location="query", as_kwargs=True, unknown=None)
+    @blp.response(200, SourcePageSchema)
+    def get(self, **page):
+        """A page of sources, oldest stored first."""
+        return store.list_sources(get_session(), **page)
+
+    @blp.write
+    @blp.arguments(NewSourceSchema)
+    @blp.response(201, SourceDetailSchema)
+    def post(self, fields):
+        """Store a source and its quotes together: all of them, or (on any error) none."""
+        source = store.create_source_with_quotes(get_session(), fields, quote_drafts(fields))
+        return store.get_source(get_session(), source.id)
+
+
+@blp.route("/sources/<int:source_id>")
+class SourceById(MethodView):
+    @blp.alt_response(404, response="NOT_FOUND")
+    @blp.response(200, SourceDetailSchema)
+    def get(self, source_id):
+        """One source, with its quotes and their translations."""
+        source = store.get_source(get_session(), source_id)
+        return source or abort(404, message=f"No source {source_id} is stored.")
+
+
+def quote_drafts(fields: dict) -> list[store.QuoteDraft]:
+    """The quotes to store with a new source: those given (and, later, those extracted from its body)."""
+    if fields["extract"] or fields["dry_run"]:
+        # The seam for extraction: extracted quotes go through store.drafts_from_extraction.
+        abort(422, message="extraction is not available yet", messages={"json": {
+            "extract" if fields["extract"] else "dry_run": ["extraction is not available yet"],
+        }})
+    return [store.QuoteDraft.from_fields(q) for q in fields["quotes"]]

@@ -1,0 +1,32 @@
+"""/api/v1/speakers: who said things, with their aliases, roles and how many quotes are stored."""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import abort
+
+from service import store
+from service.api.auth import Blueprint
+from service.api.schemas import SpeakerFilterSchema, SpeakerPageSchema, SpeakerSchema
+from service.db import get_session
+
+blp = Blueprint("speakers", __name__, description="Speakers, their aliases and roles.")
+
+
+@blp.route("/speakers")
+class Speakers(MethodView):
+    @blp.arguments(SpeakerFilterSchema, location="query", as_kwargs=True, unknown=None)
+    @blp.response(200, SpeakerPageSchema)
+    def get(self, **filters):
+        """A page of speakers by name, optionally those whose name or an alias contains ``q``."""
+        return store.list_speakers(get_session(), **filters)
+
+
+@blp.route("/speakers/<int:speaker_id>")
+class SpeakerById(MethodView):
+    @blp.alt_response(404, response="NOT_FOUND")
+    @blp.response(200, SpeakerSchema)
+    def get(self, speaker_id):
+        """One speaker, with aliases, roles and quote count."""
+        speaker = store.get_speaker(get_session(), speaker_id)
+        return speaker or abort(404, message=f"No speaker {speaker_id} is stored.")

@@ -1,0 +1,568 @@
+"""Quote extraction: direct quotations and reported statements, each with its speaker and cue."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .lexicon import (
+    ADDRESSEE_CUES,
+    EN_CUE_PHRASES,
+    EN_CUES,
+    EN_MARKERS,
+    ID_CUE_PHRASES,
+    ID_CUES,
+    ID_MARKERS,
+    ID_POST_CUES,
+    PLURAL_PRONOUNS,
+    REQUEST_LINKS,
+    ROLE_NOUNS,
+    SINGULAR_PRONOUNS,
+    THAT_WORDS,
+    is_gap_word,
+)
+from .model import DIRECT, REPORTED, ExtractedQuote, KnownSpeaker, SpeakerMention
+from .names import Mention, NameIndex, Resolved
+from .quotes import QuoteSpan, find_quote_spans
+
+# Quoted words are hidden behind this character while looking for attributions, so that a
+# sentence end or a name inside a quotation is never mistaken for one in the narrative.
+MASK = "\u2591"
+# A quotation this long (in words) reads as speech even with no speech verb nearby.
+SPEECH_MIN_WORDS = 6
+# How far after a closing mark an attribution may start ("," Scott Pruitt, the attorney general …, said).
+AFTER_WINDOW_CHARS = 160
+# Words allowed before the subject of an attribution that follows a quotation ("," the Ohio senator said).
+MAX_PREFIX_WORDS = 4
+# Longest attribution clause after a quotation that ended its own sentence ('?” Clinton asked reporters.').
+MAX_TAIL_WORDS = 10
+# How many sentences back a pronoun looks for the person it stands for.
+PRONOUN_LOOKBACK_SENTENCES = 3
+# Shortest reported content worth reporting, in words.
+REPORTED_MIN_WORDS = 3
+
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d[\w.,]*")
+_SENT_END = re.compile(r"[.!?\u2026]+[)\"”’»」']*[ \t]+(?=[\"“‘«„「(\[']?[A-Z0-9\u00c0-\u00de\u2591])")
+_NEWLINES = re.compile(r"\n+")
+# Abbreviations whose dot does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr sen rep gov gen lt col sgt prof rev jr sr st adm hon rt pres capt maj cpl no vs etc
+    jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd u.s u.k u.n d.c e.g i.e a.m p.m""".split()
+)
+_LEADING_PUNCT = re.compile(r"[\s,.;:!?\u2014\u2013\-\u2591\"“”’‘']*")
+_DETERMINERS = frozenset("the a an this that another one his her their its our my your whose".split())
+_NOMINAL_HEADS = frozenset(
+    """official officials spokesman spokeswoman spokesperson aide aides adviser advisers advisor source sources
+    statement report critics critic supporters supporter analysts analyst experts expert campaign witnesses
+    witness police lawmakers lawmaker voters voter residents resident people person man woman group letter
+    memo ad announcer narrator study poll survey release post tweet video email committee agency department
+    ministry kementerian pihak juru bicara pejabat warga""".split()
+) | frozenset(ROLE_NOUNS)
+_CLAUSE_PUNCT = re.compile("[,;:\u2591\"“”]|\\.(?=\\s)(?<![A-Z]\\.)(?<!Mr\\.)(?<!Mrs\\.)(?<!Ms\\.)(?<!Dr\\.)")
+_CONTENT_END = re.compile(r"[\s.,;:!?\u2591\"“”’‘']+$")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A possible speaker mention: a name, a pronoun, or a nominal ("the senator")."""
+
+    start: int
+    end: int
+    kind: str  # "name" | "pronoun" | "nominal"
+    mention: Mention | None = None
+
+
+@dataclass(slots=True)
+class _Attribution:
+    speaker: SpeakerMention | None
+    cue: str | None
+    addressee: SpeakerMention | None = None
+    anchored: bool = False  # the attribution sits right next to the quotation
+
+
+@dataclass(slots=True)
+class _Doc:
+    text: str
+    masked: str
+    names: NameIndex
+    cues: frozenset[str]
+    post_cues: frozenset[str]
+    phrases: tuple[str, ...]
+    boundaries: list[int]  # sentence start offsets, sorted
+    paragraphs: list[int]  # paragraph start offsets, sorted
+    words: list[_Word] = field(default_factory=list)
+    word_starts: list[int] = field(default_factory=list)
+    cue_hits: list[tuple[int, int, str]] = field(default_factory=list)
+    cue_starts: list[int] = field(default_factory=list)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.boundaries, pos) - 1
+        start = self.boundaries[max(i, 0)]
+        end = self.boundaries[i + 1] if i + 1 < len(self.boundaries) else len(self.text)
+        return start, end
+
+    def sentence_index(self, pos: int) -> int:
+        return bisect.bisect_right(self.boundaries, pos) - 1
+
+    def paragraph_index(self, pos: int) -> int:
+        return bisect.bisect_right(self.paragraphs, pos) - 1
+
+
+def detect_language(text: str) -> str:
+    """'id' when Indonesian function words outnumber English ones, else 'en'."""
+    words = [w.lower() for w in _WORD.findall(text[:5000])]
+    en = sum(w in EN_MARKERS for w in words)
+    ind = sum(w in ID_MARKERS for w in words)
+    return "id" if ind > en else "en"
+
+
+def _mask(text: str, spans: Sequence[QuoteSpan]) -> str:
+    chars = list(text)
+    for span in spans:
+        end = span.end
+        # Keep a final , . ? ! visible: it tells whether the quotation ended the sentence.
+        if text[end - 1] in ",.?!;:":
+            end -= 1
+        for i in range(span.start, end):
+            if chars[i] != "\n":
+                chars[i] = MASK
+    return "".join(chars)
+
+
+def _boundaries(masked: str) -> tuple[list[int], list[int]]:
+    starts = [0]
+    paragraphs = [0]
+    for m in _NEWLINES.finditer(masked):
+        starts.append(m.end())
+        paragraphs.append(m.end())
+    for m in _SENT_END.finditer(masked):
+        word = re.search(r"([\w.]+)[.!?\u2026]*$", masked[max(0, m.start() - 12) : m.start() + 1])
+        token = word.group(1).lower().rstrip(".") if word else ""
+        # "Mr. Obama", "U.S. Senate", "Laurence H. Tribe" are not sentence ends.
+        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or re.fullmatch(r"(\w\.)+\w", token):
+            continue
+        starts.append(m.end())
+    return sorted(set(starts)), paragraphs
+
+
+class _Word:
+    """A word of the masked text with match-like accessors."""
+
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text
+
+
+def _words(doc: _Doc, lo: int, hi: int) -> list[_Word]:
+    i = bisect.bisect_left(doc.word_starts, lo)
+    j = bisect.bisect_left(doc.word_starts, hi)
+    out = doc.words[i:j]
+    while out and out[-1].end() > hi:
+        out.pop()
+    return out
+
+
+def _all_cues(doc: _Doc) -> list[tuple[int, int, str]]:
+    """Speech verbs and phrases in the masked text as (start, end, cue); nouns after a determiner skipped."""
+    found: list[tuple[int, int, str]] = []
+    words = doc.words
+    for k, w in enumerate(words):
+        low = w.group().lower()
+        prev = words[k - 1].group().lower() if k else ""
+        if low in doc.cues and prev not in _DETERMINERS:
+            found.append((w.start(), w.end(), w.group()))
+        elif low in doc.post_cues:
+            found.append((w.start(), w.end(), w.group()))
+        elif k + 1 < len(words):
+            pair = f"{low} {words[k + 1].group().lower()}"
+            if pair in doc.phrases:
+                found.append((w.start(), words[k + 1].end(), doc.masked[w.start() : words[k + 1].end()]))
+        if low in doc.phrases:
+            found.append((w.start(), w.end(), w.group()))
+    return found
+
+
+def _find_cues(doc: _Doc, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Cues lying inside masked[lo:hi], in text order."""
+    i = bisect.bisect_left(doc.cue_starts, lo)
+    out = []
+    while i < len(doc.cue_hits) and doc.cue_hits[i][0] < hi:
+        if doc.cue_hits[i][1] <= hi:
+            out.append(doc.cue_hits[i])
+        i += 1
+    return out
+
+
+def _candidates(doc: _Doc, lo: int, hi: int) -> list[_Candidate]:
+    """Possible speaker mentions in [lo, hi) outside quotations, in text order."""
+    out: list[_Candidate] = []
+    for m in doc.names.mentions_in(lo, hi):
+        if doc.masked[m.start] != MASK and doc.names.is_name(m):
+            out.append(_Candidate(m.start, m.end, "name", m))
+    words = _words(doc, lo, hi)
+    for k, w in enumerate(words):
+        word = w.group()
+        if word in SINGULAR_PRONOUNS or word in PLURAL_PRONOUNS:
+            out.append(_Candidate(w.start(), w.end(), "pronoun"))
+        elif word.lower() in _DETERMINERS:
+            # "the senator", "a campaign spokesman": a determiner and up to three words ending in a head noun.
+            for j in range(k + 1, min(k + 4, len(words))):
+                if words[j].group()[0].isupper():
+                    break
+                if words[j].group().lower() in _NOMINAL_HEADS:
+                    out.append(_Candidate(w.start(), words[j].end(), "nominal"))
+                    break
+    out.sort(key=lambda c: c.start)
+    # A nominal swallowing a name ("the senator Claire McCaskill") defers to the name.
+    return out
+
+
+def _gap_ok(doc: _Doc, lo: int, hi: int) -> bool:
+    """True if masked[lo:hi] may separate a subject from its verb: adverbs, an appositive, a parenthesis."""
+    gap = doc.masked[lo:hi]
+    gap = re.sub(r"\([^()]{0,60}\)", " ", gap)
+    gap = re.sub(r"^\s*,[^,;:\u2591]{1,140},", " ", gap)
+    if any(ch in gap for ch in ",;:\u2591\"“”"):
+        return False
+    return all(is_gap_word(w) for w in gap.split())
+
+
+def _speaker_from(doc: _Doc, cand: _Candidate) -> SpeakerMention | None:
+    if cand.kind == "name" and cand.mention is not None:
+        resolved = doc.names.resolve(cand.mention)
+        return SpeakerMention(resolved.name, cand.start, cand.end, resolved.id)
+    if cand.kind == "pronoun":
+        word = doc.text[cand.start : cand.end]
+        if word in PLURAL_PRONOUNS:
+            return None
+        antecedent = _antecedent(doc, cand.start)
+        if antecedent is None:
+            return None
+        return SpeakerMention(antecedent.name, cand.start, cand.end, antecedent.id)
+    if cand.kind == "nominal":
+        head = doc.text[cand.start : cand.end].split()[-1]
+        role = doc.names.resolve_role(head, cand.start) if head.lower() in ROLE_NOUNS else None
+        if role is not None:
+            return SpeakerMention(role.name, cand.start, cand.end, role.id)
+    return None
+
+
+def _antecedent(doc: _Doc, pos: int) -> Resolved | None:
+    """The person a singular pronoun at pos most likely means: the subject of the nearest earlier sentence."""
+    sent_start, _ = doc.sentence(pos)
+    here = [
+        m for m in doc.names.mentions_in(sent_start, pos) if doc.masked[m.start] != MASK and doc.names.is_name(m)
+    ]
+    for m in reversed(here):
+        resolved = doc.names.resolve(m)
+        if resolved.person:
+            return resolved
+    idx = doc.sentence_index(pos)
+    for back in range(1, PRONOUN_LOOKBACK_SENTENCES + 1):
+        if idx - back < 0:
+            break
+        lo = doc.boundaries[idx - back]
+        hi = doc.boundaries[idx - back + 1]
+        for m in doc.names.mentions_in(lo, hi):
+            if doc.masked[m.start] == MASK or not doc.names.is_name(m):
+                continue
+            resolved = doc.names.resolve(m)
+            if resolved.person:
+                return resolved
+    return None
+
+
+def _subject_before(doc: _Doc, lo: int, cue_start: int) -> _Candidate | None:
+    """The subject of a speech verb at cue_start: the nearest candidate joined to it by a valid gap."""
+    cands = [c for c in _candidates(doc, lo, cue_start) if c.end <= cue_start]
+    for cand in reversed(cands):
+        if _gap_ok(doc, cand.end, cue_start):
+            return cand
+    return None
+
+
+def _object_after(doc: _Doc, cue_end: int, hi: int, *, max_words: int = 4) -> _Candidate | None:
+    """A candidate starting within a few words after a verb ("said Sen. Claire McCaskill", "kata Cho")."""
+    for cand in _candidates(doc, cue_end, hi):
+        between = doc.masked[cue_end : cand.start]
+        if _CLAUSE_PUNCT.search(between):
+            return None
+        if len(between.split()) <= max_words and all(is_gap_word(w) or w.istitle() for w in between.split()):
+            return cand
+        return None
+    return None
+
+
+def _prefix_ok(doc: _Doc, lo: int, hi: int) -> bool:
+    """True if masked[lo:hi] may precede an attribution's subject: a few words, no clause punctuation."""
+    segment = doc.masked[lo:hi]
+    return len(segment.split()) <= MAX_PREFIX_WORDS and not _CLAUSE_PUNCT.search(segment)
+
+
+def _short_tail(doc: _Doc, lo: int, hi: int) -> bool:
+    """True if masked[lo:hi] is a bare attribution clause: a few words, no complement clause."""
+    words = [w.group().lower() for w in _words(doc, lo, hi)]
+    return len(words) <= MAX_TAIL_WORDS and not any(w in THAT_WORDS for w in words)
+
+
+def _attribution_after(doc: _Doc, span: QuoteSpan, hi: int) -> _Attribution | None:
+    """An attribution right after a closing mark: ', she said', ', said Trump', ', kata Cho'."""
+    lo = (span.close + 1) if span.close is not None else span.end
+    lead = _LEADING_PUNCT.match(doc.masked, lo, hi)
+    lo = lead.end() if lead else lo
+    hi = min(hi, lo + AFTER_WINDOW_CHARS)
+    if doc.text[span.end - 1] in ".?!" and not _short_tail(doc, lo, hi):
+        return None  # '“We won.” He said the vote …' starts a new sentence, it is not an attribution
+    for cue_start, cue_end, cue in _find_cues(doc, lo, hi):
+        subject = _subject_before(doc, lo, cue_start)
+        if subject is not None and _prefix_ok(doc, lo, subject.start):
+            return _Attribution(_speaker_from(doc, subject), cue, anchored=True)
+        if doc.masked[lo:cue_start].strip() == "":
+            # Inverted order: "said Trump", "kata Cho", "according to officials".
+            after = _object_after(doc, cue_end, hi)
+            speaker = _speaker_from(doc, after) if after is not None else None
+            return _Attribution(speaker, cue, anchored=True)
+        return None
+    return None
+
+
+def _attribution_before(doc: _Doc, lo: int, hi: int) -> _Attribution | None:
+    """An attribution earlier in the sentence: 'Trump said: “…', 'According to Cho, “…'."""
+    cues = _find_cues(doc, lo, hi)
+    for cue_start, cue_end, cue in reversed(cues):
+        low = cue.lower()
+        if low in doc.post_cues:
+            continue
+        if low in ("according to", "menurut"):
+            after = _object_after(doc, cue_end, hi, max_words=2)
+            return _Attribution(_speaker_from(doc, after) if after else None, cue)
+        subject = _subject_before(doc, lo, cue_start)
+        if subject is None:
+            cands = [c for c in _candidates(doc, lo, cue_start) if c.end <= cue_start]
+            subject = cands[0] if cands else None
+        addressee = None
+        if low in ADDRESSEE_CUES:
+            obj = _object_after(doc, cue_end, hi, max_words=1)
+            addressee = _speaker_from(doc, obj) if obj and obj.kind == "name" else None
+        if subject is None:
+            after = _object_after(doc, cue_end, hi, max_words=1) if low not in ADDRESSEE_CUES else None
+            return _Attribution(_speaker_from(doc, after) if after else None, cue, addressee)
+        return _Attribution(_speaker_from(doc, subject), cue, addressee)
+    return None
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _looks_like_speech(text: str) -> bool:
+    """Long enough, or a full sentence of its own, to be a quotation without a speech verb nearby."""
+    n = _word_count(text)
+    if n >= SPEECH_MIN_WORDS:
+        return True
+    return n >= 3 and text[0].isupper() and text.rstrip()[-1:] in ".?!" and not text.istitle()
+
+
+def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
+    attributions: list[_Attribution | None] = []
+    for i, span in enumerate(spans):
+        sent_start, sent_end = doc.sentence(span.open)
+        next_open = spans[i + 1].open if i + 1 < len(spans) else len(doc.text)
+        close_end = span.close + 1 if span.close is not None else span.end
+        lead = _LEADING_PUNCT.match(doc.masked, close_end)
+        after = None
+        if lead.end() < len(doc.text) and "\n" not in lead.group():
+            # The attribution may sit in what the splitter took for a new sentence: '?” Clinton asked.'
+            after_hi = min(doc.sentence(lead.end())[1], next_open)
+            after = _attribution_after(doc, span, after_hi)
+        prev_close = -1
+        if i > 0:
+            prev = spans[i - 1]
+            prev_close = (prev.close + 1) if prev.close is not None else prev.end
+        before = None
+        if after is None or after.speaker is None:
+            before = _attribution_before(doc, max(sent_start, prev_close), span.open)
+        attributions.append(after if after is not None and (after.speaker or before is None) else before)
+
+    keep = [a is not None or _looks_like_speech(doc.text[s.start : s.end]) for s, a in zip(spans, attributions, strict=True)]
+    # Paragraph chains share a speaker both ways; an unattributed quotation inherits from the one before it
+    # in the same paragraph, or from the last one of the previous paragraph when it opens its paragraph.
+    for i, span in enumerate(spans):
+        j = span.continues_from
+        if j is not None:
+            keep[i] = keep[i] or keep[j]
+            if attributions[i] is None or attributions[i].speaker is None:
+                attributions[i] = attributions[j]
+    for i in range(len(spans) - 1, -1, -1):
+        j = spans[i].continues_from
+        if j is not None and attributions[i] is not None and (attributions[j] is None or attributions[j].speaker is None):
+            attributions[j] = attributions[i]
+            keep[j] = True
+    last: tuple[int, _Attribution] | None = None
+    for i, span in enumerate(spans):
+        if not keep[i]:
+            continue
+        att = attributions[i]
+        if (att is None or att.speaker is None) and last is not None:
+            para, prev_att = last
+            here = doc.paragraph_index(span.open)
+            opens_paragraph = doc.masked[doc.paragraphs[here] : span.open].strip() == ""
+            if para == here or (para == here - 1 and opens_paragraph):
+                attributions[i] = prev_att if att is None else _Attribution(prev_att.speaker, att.cue)
+        if attributions[i] is not None and attributions[i].speaker is not None:
+            last = (doc.paragraph_index(span.open), attributions[i])
+    out = []
+    for span, att, kept in zip(spans, attributions, keep, strict=True):
+        if not kept:
+            continue
+        out.append(
+            ExtractedQuote(
+                doc.text[span.start : span.end],
+                span.start,
+                span.end,
+                DIRECT,
+                att.speaker if att else None,
+                att.cue if att else None,
+                att.addressee if att else None,
+            )
+        )
+    return out
+
+
+def _trim_content(doc: _Doc, lo: int, hi: int) -> tuple[int, int]:
+    m = _CONTENT_END.search(doc.text, lo, hi)
+    if m and m.start() > lo:
+        hi = m.start()
+    while lo < hi and doc.text[lo] in " ,:":
+        lo += 1
+    return lo, hi
+
+
+def _reported_in_sentence(doc: _Doc, lo: int, hi: int) -> list[ExtractedQuote]:
+    out: list[ExtractedQuote] = []
+    words = _words(doc, lo, hi)
+    cues = _find_cues(doc, lo, hi)
+    for cue_start, cue_end, cue in cues:
+        low = cue.lower()
+        following = [w for w in words if w.start() >= cue_end]
+        content: tuple[int, int] | None = None
+        addressee: SpeakerMention | None = None
+        speaker: SpeakerMention | None = None
+        if low in ("according to", "menurut"):
+            src = _object_after(doc, cue_end, hi, max_words=2)
+            comma = doc.masked.find(",", cue_end, hi)
+            if src is None or comma < 0:
+                continue
+            speaker = _speaker_from(doc, src)
+            content = (comma + 1, hi)
+        elif low in doc.post_cues or (following and following[0].group() in ("." ,)):
+            continue
+        else:
+            subject = _subject_before(doc, lo, cue_start)
+            # "X said that …" / "X menekankan bahwa …": the complementiser opens the content.
+            link = next((w for w in following[:5] if w.group().lower() in THAT_WORDS), None)
+            if low in ADDRESSEE_CUES:
+                req = next((w for w in following[:6] if w.group().lower() in REQUEST_LINKS), None)
+                if req is not None and (link is None or req.start() < link.start()):
+                    obj = _object_after(doc, cue_end, req.start(), max_words=2)
+                    if obj is not None:
+                        addressee = _speaker_from(doc, obj)
+                    link = req
+            if link is None or subject is None:
+                continue
+            between = doc.masked[cue_end : link.start()]
+            if any(ch in between for ch in ".;\u2591"):
+                continue
+            speaker = _speaker_from(doc, subject)
+            if speaker is None and subject.kind == "nominal":
+                speaker = None
+            content = (link.end(), hi)
+        if content is None:
+            continue
+        start, end = _trim_content(doc, *content)
+        if end <= start or _word_count(doc.text[start:end]) < REPORTED_MIN_WORDS:
+            continue
+        masked_share = doc.masked[start:end].count(MASK) / (end - start)
+        if masked_share > 0.5:
+            continue  # the statement is a direct quotation, already reported as such
+        out.append(ExtractedQuote(doc.text[start:end], start, end, REPORTED, speaker, cue, addressee))
+        break
+    return out
+
+
+def _post_posed(doc: _Doc, lo: int, hi: int) -> list[ExtractedQuote]:
+    """'Content, X said.' / 'Isi, kata Cho.': a statement whose attribution closes the sentence."""
+    text = doc.masked[lo:hi]
+    comma = text.rfind(",")
+    if comma <= 0:
+        return []
+    tail_lo = lo + comma + 1
+    cues = _find_cues(doc, tail_lo, hi)
+    if not cues:
+        return []
+    cue_start, cue_end, cue = cues[0]
+    subject = _subject_before(doc, tail_lo, cue_start)
+    if subject is not None and doc.masked[tail_lo : subject.start].strip():
+        subject = None
+    if subject is None:
+        if doc.masked[tail_lo:cue_start].strip():
+            return []
+        subject = _object_after(doc, cue_end, hi)
+    rest = doc.masked[cue_end:hi]
+    if any(ch in rest for ch in ",;\u2591") or len(rest.split()) > 8:
+        return []
+    start, end = _trim_content(doc, lo, lo + comma)
+    if end <= start or _word_count(doc.text[start:end]) < REPORTED_MIN_WORDS:
+        return []
+    if doc.masked[start:end].count(MASK) / (end - start) > 0.5:
+        return []
+    speaker = _speaker_from(doc, subject) if subject is not None else None
+    return [ExtractedQuote(doc.text[start:end], start, end, REPORTED, speaker, cue)]
+
+
+def _reported(doc: _Doc) -> list[ExtractedQuote]:
+    out: list[ExtractedQuote] = []
+    bounds = [*doc.boundaries, len(doc.text)]
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        if hi - lo < 10:
+            continue
+        found = _reported_in_sentence(doc, lo, hi)
+        out.extend(found or _post_posed(doc, lo, hi))
+    return out
+
+
+def extract_quotes(
+    text: str, *, known_speakers: Sequence[KnownSpeaker] = (), language: str | None = None
+) -> list[ExtractedQuote]:
+    """Direct quotations and reported statements in `text`, in text order, with speakers resolved."""
+    lang = (language or detect_language(text)).lower()[:2]
+    cues: frozenset[str] = frozenset()
+    post: frozenset[str] = frozenset()
+    phrases: tuple[str, ...] = ()
+    if lang != "id":
+        cues, phrases = cues | EN_CUES, phrases + EN_CUE_PHRASES
+    if lang != "en":
+        cues, post, phrases = cues | ID_CUES, post | ID_POST_CUES, phrases + ID_CUE_PHRASES
+    spans = find_quote_spans(text)
+    masked = _mask(text, spans)
+    boundaries, paragraphs = _boundaries(masked)
+    doc = _Doc(text, masked, NameIndex(text, known_speakers), cues, post, phrases, boundaries, paragraphs)
+    doc.words = [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(masked)]
+    doc.word_starts = [w.start() for w in doc.words]
+    doc.cue_hits = _all_cues(doc)
+    doc.cue_starts = [c[0] for c in doc.cue_hits]
+    found = _direct_quotes(doc, spans) + _reported(doc)
+    found.sort(key=lambda q: (q.start, q.end))
+    return found

@@ -1,0 +1,167 @@
+"""Word lists for English and Indonesian attribution: speech verbs, pronouns, titles, non-name words."""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Speech verbs that may stand anywhere in the clause (subject before, or inverted "said Trump").
+EN_CUES = _words(
+    """
+    say says said saying tell tells told telling add adds added stress stresses stressed ask asks asked
+    write writes wrote tweet tweets tweeted explain explains explained note notes noted argue argues argued
+    claim claims claimed declare declares declared insist insists insisted continue continues continued
+    recall recalls recalled reply replies replied respond responds responded warn warns warned urge urges
+    urged announce announces announced acknowledge acknowledges acknowledged admit admits admitted
+    observe observes observed remark remarks remarked suggest suggests suggested testify testifies testified
+    shout shouts shouted yell yells yelled joke jokes joked quip quips quipped concede concedes conceded
+    counter counters countered contend contends contended emphasize emphasizes emphasized emphasise
+    emphasised maintain maintains maintained predict predicts predicted promise promises promised vow vows
+    vowed boast boasts boasted complain complains complained lament laments lamented muse muses mused
+    post posts posted read reads state states stated agree agrees agreed conclude concludes concluded
+    caution cautions cautioned speculate speculates speculated assert asserts asserted allege alleges
+    alleged answer answers answered cry cries cried whisper whispers whispered proclaim proclaims
+    proclaimed pledge pledges pledged blast blasts blasted slam slams slammed scoff scoffs scoffed
+    text texts texted email emails emailed report reports reported confirm confirms confirmed deny denies
+    denied chant chants chanted scream screams screamed sing sings sang mock mocks mocked reiterate
+    reiterates reiterated describe describes described begin begins began interject interjects interjected
+    interrupted interrupt interrupts quote quotes quoted recount recounts recounted repeat repeats repeated
+    demand demands demanded wonder wonders wondered think thinks thought believe believes believed
+    """
+)
+# Multi-word English cues, matched as phrases.
+EN_CUE_PHRASES = ("according to", "pointed out", "points out", "went on", "goes on", "called on", "calls on")
+
+# Indonesian verbs usable before the content or the addressee ("Cho menekankan bahwa …").
+ID_CUES = _words(
+    """
+    mengatakan menjawab menegaskan menekankan meminta menambahkan menyatakan menjelaskan mengungkapkan
+    menyebutkan menyebut menuturkan berkata bertanya mengklaim mengaku menilai berpendapat mengimbau
+    mendesak mengharapkan berharap menyampaikan mengingatkan memperingatkan menerangkan mengemukakan
+    menuliskan menulis mencuit mengajak menyerukan mengusulkan mengumumkan membantah mengakui memaparkan
+    mengucapkan menanggapi menuntut menolak mengeluhkan mengkritik bilang
+    """
+)
+# Indonesian cues that only attribute when they follow the content: ", kata Cho", ", ujarnya".
+ID_POST_CUES = _words(
+    """
+    kata katanya ujar ujarnya ungkap ungkapnya tutur tuturnya jelas jelasnya tambah tambahnya imbuh imbuhnya
+    tegas tegasnya sebut sebutnya papar paparnya terang terangnya lanjut lanjutnya ucap ucapnya tanya
+    tanyanya jawab jawabnya tulis tulisnya seru serunya pungkas pungkasnya kilah kilahnya
+    """
+)
+ID_CUE_PHRASES = ("menurut",)
+
+# Verbs whose object is the addressee rather than the speaker: "told CNN", "meminta Bruson".
+ADDRESSEE_CUES = _words(
+    """
+    tell tells told telling ask asks asked urge urges urged remind reminds reminded warn warns warned
+    meminta mendesak mengimbau mengajak mengingatkan memperingatkan
+    """
+) | {"called on", "calls on"}
+# Verbs whose subject is often the grammatical subject of a request clause ("asked X to …").
+REQUEST_LINKS = _words("to untuk agar supaya")
+# Complementisers opening reported content.
+THAT_WORDS = _words("that bahwa bahwasanya")
+
+# Pronouns that stand for one named person; plural ones are left unresolved.
+SINGULAR_PRONOUNS = _words("he she He She dia Dia ia Ia beliau Beliau")
+PLURAL_PRONOUNS = _words("they They we We mereka Mereka kami Kami kita Kita")
+FIRST_PERSON = _words("I i aku Aku saya Saya")
+
+# Title words that precede a name ("Mr. Trump", "Menteri Cho"); the key is the role they name.
+TITLES: dict[str, str] = {
+    "mr.": "", "mrs.": "", "ms.": "", "mr": "", "mrs": "", "ms": "", "miss": "", "dr.": "doctor", "dr": "doctor",
+    "sen.": "senator", "senator": "senator", "rep.": "representative", "representative": "representative",
+    "congressman": "representative", "congresswoman": "representative", "gov.": "governor",
+    "governor": "governor", "president": "president", "pres.": "president", "vice": "", "secretary": "secretary",
+    "minister": "minister", "menteri": "minister", "presiden": "president", "wakil": "", "bapak": "", "pak": "",
+    "ibu": "", "bu": "", "chief": "chief", "judge": "judge", "justice": "justice", "mayor": "mayor",
+    "speaker": "speaker", "gen.": "general", "general": "general", "adm.": "admiral", "admiral": "admiral",
+    "col.": "colonel", "lt.": "lieutenant", "sgt.": "sergeant", "prof.": "professor", "professor": "professor",
+    "rev.": "reverend", "reverend": "reverend", "commander": "commander", "komandan": "commander",
+    "director": "director", "chairman": "chairman", "chairwoman": "chairman", "sheriff": "sheriff",
+    "pope": "pope", "king": "king", "queen": "queen", "prince": "prince", "princess": "princess", "sir": "",
+    "dame": "", "lord": "", "lady": "", "attorney": "attorney", "ambassador": "ambassador", "duta": "ambassador",
+    "gubernur": "governor", "bupati": "regent", "walikota": "mayor", "wali": "mayor", "jenderal": "general",
+    "kapolri": "police chief", "ketua": "chairman", "direktur": "director", "perdana": "prime minister",
+    "prime": "prime minister", "candidate": "candidate", "nominee": "nominee", "rabbi": "rabbi",
+    "father": "", "sister": "", "brother": "", "uncle": "", "aunt": "", "coach": "coach", "officer": "officer",
+    "spokesman": "spokesman", "spokeswoman": "spokesman", "juru": "spokesman", "anchor": "anchor",
+    "host": "host", "moderator": "moderator", "former": "", "first": "", "rt.": "", "hon.": "",
+}
+# Role nouns that can stand for a person after "the" ("the senator said"), and the title keys they match.
+ROLE_NOUNS: dict[str, str] = {
+    "senator": "senator", "congressman": "representative", "congresswoman": "representative",
+    "representative": "representative", "governor": "governor", "president": "president",
+    "minister": "minister", "menteri": "minister", "secretary": "secretary", "mayor": "mayor",
+    "judge": "judge", "general": "general", "commander": "commander", "komandan": "commander",
+    "candidate": "candidate", "nominee": "nominee", "director": "director", "chairman": "chairman",
+    "chairwoman": "chairman", "sheriff": "sheriff", "ambassador": "ambassador", "spokesman": "spokesman",
+    "spokeswoman": "spokesman", "professor": "professor", "doctor": "doctor", "presiden": "president",
+    "gubernur": "governor", "businessman": "businessman", "billionaire": "billionaire", "mogul": "businessman",
+}
+
+# Capitalised words that are not names of speakers (sentence openers, days, months, function words).
+NON_NAMES = _words(
+    """
+    The A An And But Or Nor So Yet For If When While Whether After Before Although Though Because Since As At
+    In On Of To From By With Without Within Into Onto Over Under About Above Below Between Among Through
+    During Until Upon Despite This That These Those There Here Then Now Still Also Even Just Only Both
+    Either Neither Each Every All Any Some Many Most Much More Few Several Such Other Another No Not
+    It Its It's He She We They I You His Her Hers Our Their My Your Him Them Us Me Who Whom Whose What
+    Which Where Why How Yes However Meanwhile Moreover Furthermore Instead Otherwise Thus Therefore
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Mr Mrs Ms Dr Today Tonight Yesterday Tomorrow Last Next First Second Third One Two Three Four Five
+    According Asked Speaking Writing Earlier Later Like Unlike Per Via Let Please Well Oh Ok OK Okay Do Does
+    Did Is Are Was Were Be Been Has Have Had Will Would Can Could Should Must May Might Shall
+    Yang Dan Di Ke Dari Pada Untuk Dengan Dalam Itu Ini Tersebut Namun Tetapi Karena Sehingga Selain
+    Kemudian Lalu Menurut Saat Ketika Sementara Sedangkan Bahkan Juga Para Sang Senin Selasa Rabu Kamis
+    Jumat Sabtu Minggu Januari Februari Maret Mei Juni Juli Agustus Oktober Desember Kedua Keduanya
+    Mereka Kami Kita Dia Ia Beliau Saya Aku Foto Penulis Sumber Berita Baca Oleh Bagi Atas Sebelumnya
+    Selanjutnya Adapun Sebagai Secara Setelah Sebelum Jika Apabila Bila Agar Supaya Tak Tidak Bukan
+    Hal Ada Akan Sudah Telah Masih Belum Pernah Semua Seluruh Setiap Beberapa Banyak
+    """
+)
+# Words that mark an organisation or place rather than a person, for pronoun resolution.
+ORG_WORDS = _words(
+    """
+    House Senate Congress Party Committee Department Ministry Kementerian Times Post News Journal Press
+    Inc Inc. Corp Corp. Company University College School Association Campaign Council Court Agency Office
+    Foundation Institute Center Centre Union Administration Republicans Democrats Democratic Republican
+    Government Pemerintah Komisi Dewan Badan Partai Kantor Kepolisian Polri TNI Network Channel Fox CNN
+    MSNBC NBC CBS ABC Reuters AP Club League Group Bank Fund Council Commission Board States Kingdom Korea
+    America Europe Street Avenue County City State Pasukan Komando Angkatan Uni EU UN PBB Twitter Facebook
+    Luar Negeri Dalam Urusan Kebijakan Keamanan Pertahanan Keuangan Tinggi Perwakilan Nasional Republik
+    Serikat Amerika Eropa Daerah Provinsi Kabupaten Kota Foreign Affairs Defense Defence National Security
+    Justice Treasury Homeland Federal Bureau Service Services Forces Army Navy Police Embassy Mission
+    """
+)
+
+# Words allowed between a subject and its speech verb ("Trump also said", "Cho juga meminta").
+GAP_WORDS = _words(
+    """
+    also later then has had have would will previously again once further recently repeatedly quickly
+    simply just only first finally often once never always even still has had not n't on in at during
+    last this that earlier today yesterday tonight morning afternoon evening night week weekend month
+    year day Monday Tuesday Wednesday Thursday Friday Saturday Sunday juga pun kemudian lalu telah sudah
+    pernah akan tetap kembali lagi pula bahkan langsung hari ini itu pada kepada dalam saat kesempatan
+    sebelumnya sempat turut secara tegas singkat
+    """
+)
+_LY = re.compile(r"\w+ly$")
+
+
+def is_gap_word(word: str) -> bool:
+    """True for adverbs and time words that may stand between a subject and its speech verb."""
+    return word in GAP_WORDS or word.lower() in GAP_WORDS or bool(_LY.match(word)) or word.isdigit()
+
+
+# Common function words, for telling English from Indonesian.
+EN_MARKERS = _words("the of and to in that is was for on with as by he said it his at from")
+ID_MARKERS = _words("yang dan di ke dari untuk dengan dalam ini itu pada adalah tidak akan juga bahwa")

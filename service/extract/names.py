@@ -1,0 +1,236 @@
+"""Name mentions and their resolution to full names: earlier mentions, known speakers, titles, typos."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .lexicon import NON_NAMES, ORG_WORDS, ROLE_NOUNS, TITLES
+from .model import KnownSpeaker
+
+# A capitalised name token: "Tae-yul", "O'Rourke", "McCaskill", initials "G.K." and "H."; a trailing
+# possessive ("Trump's") is left out. Uppercase ranges cover Latin-1 and the common Latin Extended-A.
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
+_DOTTED = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Jr|Sr|St|Adm|Hon|Rt|Pres|Capt|Maj|Cpl)\."
+_TOKEN = rf"(?:[{_UPPER}]\.(?:[{_UPPER}]\.)*|{_DOTTED}|[{_UPPER}]\w*(?:[’'\-](?!s\b)\w+)*)"
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+_CONNECTOR = r"(?:de|da|del|della|di|van|von|der|den|bin|binti|al|el|la|le|du|dos|das|of)"
+_NAME_RUN = re.compile(rf"{_TOKEN}(?:[ ](?:{_CONNECTOR}[ ])?{_TOKEN})*")
+# A sentence opener position: start of text/line, or after ". " / "? " etc.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]['\"”’)]*\s+|\n\s*|[“\"‘]\s*)$")
+# Fuzzy matching floor for misspelt surnames ("Bruson" for "Brunson"), and the shortest token it applies to.
+FUZZY_MIN_RATIO = 85.0
+FUZZY_MIN_LENGTH = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A run of capitalised words: `name` without titles, `title_key` the role a leading title names."""
+
+    start: int
+    end: int
+    name: str
+    title_key: str | None
+    tokens: tuple[str, ...]
+    sentence_initial: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A mention resolved to a full name, possibly a known speaker's id."""
+
+    name: str
+    id: int | None
+    person: bool
+
+
+def _fold(word: str) -> str:
+    return word.casefold().rstrip(".")
+
+
+def _split_run(text: str, start: int, end: int) -> list[Mention]:
+    """Cut a capitalised run into a mention: strip openers and titles, keep the person-like tail."""
+    raw = text[start:end]
+    parts = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", raw)]
+    initial = bool(_SENTENCE_START.search(text, max(0, start - 8), start)) if start else True
+    # Sentence openers and function words ("The", "But") are not part of a name.
+    while parts and parts[0][2].rstrip(".") in NON_NAMES:
+        parts.pop(0)
+        initial = False
+    title_key: str | None = None
+    # The person's name is the tail after the last title or organisation word:
+    # "Menteri Luar Negeri Cho Tae-yul" -> "Cho Tae-yul", "Sen. Claire McCaskill" -> "Claire McCaskill".
+    cut = 0
+    for i, (_, _, word) in enumerate(parts):
+        folded = word.casefold()
+        if folded in TITLES or word in ORG_WORDS:
+            if folded in TITLES and TITLES[folded]:
+                title_key = TITLES[folded]
+            cut = i + 1
+    if 0 < cut < len(parts):
+        # The mention keeps the titles right before the name ("Rep. G.K. Butterfield"), not an
+        # organisation before them ("Tulsa police Chief Chuck Jordan" -> "Chief Chuck Jordan").
+        first = cut
+        while first > 0 and parts[first - 1][2].casefold() in TITLES:
+            first -= 1
+        mention_start = parts[first][0]
+        parts = parts[cut:]
+        initial = False
+        tokens = tuple(w for _, _, w in parts)
+        return [Mention(mention_start, parts[-1][1], " ".join(tokens), title_key, tokens, initial)]
+    elif parts and cut == len(parts) and all(w.casefold() in TITLES for _, _, w in parts):
+        # A bare title ("Menteri", "Senator") is a role mention, not a name.
+        return [Mention(parts[0][0], parts[-1][1], "", title_key, (), initial)]
+    if not parts:
+        return []
+    tokens = tuple(w for _, _, w in parts)
+    name = " ".join(tokens)
+    return [Mention(parts[0][0], parts[-1][1], name, title_key, tokens, initial)]
+
+
+def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
+    """Capitalised name mentions in text[lo:hi], titles stripped, in text order."""
+    hi = len(text) if hi is None else hi
+    mentions: list[Mention] = []
+    for m in _NAME_RUN.finditer(text, lo, hi):
+        mentions.extend(_split_run(text, m.start(), m.end()))
+    return mentions
+
+
+class NameIndex:
+    """All name mentions of one article, resolving short or misspelt mentions to full names."""
+
+    def __init__(self, text: str, known_speakers: Sequence[KnownSpeaker] = ()) -> None:
+        self.text = text
+        self.mentions = find_mentions(text)
+        self._starts = [m.start for m in self.mentions]
+        self.known = tuple(known_speakers)
+        self._known_tokens: list[tuple[KnownSpeaker, tuple[str, ...]]] = []
+        for speaker in self.known:
+            for form in (speaker.name, *speaker.aliases):
+                self._known_tokens.append((speaker, tuple(_fold(w) for w in form.split())))
+        # Capitalised words seen away from a sentence start are names; a lone sentence opener is not.
+        self._midsentence = {m.tokens[0] for m in self.mentions if m.tokens and not m.sentence_initial}
+        # A sentence opener also written in lower case elsewhere ("Critics" / "critics") is a common word.
+        self._lowercase = set(_LOWER_WORD.findall(text))
+        self._full = [m for m in self.mentions if len(m.tokens) >= 2]
+        self._full_starts = [m.start for m in self._full]
+
+    def mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions lying wholly inside [lo, hi)."""
+        i = bisect.bisect_left(self._starts, lo)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < hi:
+            if self.mentions[i].end <= hi:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def is_name(self, mention: Mention) -> bool:
+        """Whether a mention is plausibly a name rather than a capitalised sentence opener."""
+        if not mention.tokens:
+            return mention.title_key is not None
+        if len(mention.tokens) >= 2 or not mention.sentence_initial:
+            return True
+        token = mention.tokens[0]
+        if token in self._midsentence or self._known_match(mention.tokens) is not None:
+            return True
+        return token.lower() not in self._lowercase
+
+    def _known_match(self, tokens: Sequence[str]) -> KnownSpeaker | None:
+        folded = tuple(_fold(t) for t in tokens)
+        if not folded:
+            return None
+        best: KnownSpeaker | None = None
+        for speaker, known in self._known_tokens:
+            if folded == known:
+                return speaker
+            n = len(folded)
+            # A surname, a given name, or a full name embedded in a longer run.
+            if n < len(known) and any(known[i : i + n] == folded for i in range(len(known) - n + 1)):
+                best = best or speaker
+            elif n > len(known) and any(folded[i : i + len(known)] == known for i in range(n - len(known) + 1)):
+                best = best or speaker
+        return best
+
+    def _fuzzy_known(self, tokens: Sequence[str]) -> KnownSpeaker | None:
+        best, best_score = None, FUZZY_MIN_RATIO
+        for token in tokens:
+            folded = _fold(token)
+            if len(folded) < FUZZY_MIN_LENGTH:
+                continue
+            for speaker, known in self._known_tokens:
+                for part in known:
+                    if len(part) < FUZZY_MIN_LENGTH:
+                        continue
+                    score = fuzz.ratio(folded, part)
+                    if score >= best_score:
+                        best, best_score = speaker, score
+        return best
+
+    def _by_title(self, title_key: str, pos: int) -> Resolved | None:
+        for speaker in self.known:
+            for title in speaker.titles:
+                words = {w.casefold() for w in title.split()}
+                if title_key in words or any(TITLES.get(w) == title_key for w in words):
+                    return Resolved(speaker.name, speaker.id, True)
+        i = bisect.bisect_left(self._full_starts, pos) - 1
+        while i >= 0:
+            if self._full[i].title_key == title_key:
+                return self.resolve_tokens(self._full[i].tokens, self._full[i].start)
+            i -= 1
+        return None
+
+    def resolve_role(self, noun: str, pos: int) -> Resolved | None:
+        """A role noun ("the senator", "Menteri") resolved to the titled person it most likely means."""
+        key = ROLE_NOUNS.get(noun.casefold()) or TITLES.get(noun.casefold())
+        return self._by_title(key, pos) if key else None
+
+    def resolve(self, mention: Mention) -> Resolved:
+        """The full name a mention stands for: a known speaker, an earlier full name, or itself."""
+        if not mention.tokens:
+            found = self._by_title(mention.title_key, mention.start) if mention.title_key else None
+            return found or Resolved(self.text[mention.start : mention.end], None, True)
+        return self.resolve_tokens(mention.tokens, mention.start)
+
+    def resolve_tokens(self, tokens: Sequence[str], pos: int) -> Resolved:
+        """Resolve a name given as tokens at offset pos (see `resolve`)."""
+        known = self._known_match(tokens)
+        if known is not None:
+            return Resolved(known.name, known.id, True)
+        person = not any(t in ORG_WORDS for t in tokens)
+        name = " ".join(tokens)
+        if len(tokens) == 1:
+            full = self._expand(tokens[0], pos)
+            if full is not None:
+                name = " ".join(full.tokens)
+                person = person and not any(t in ORG_WORDS for t in full.tokens)
+                known = self._known_match(full.tokens)
+                if known is not None:
+                    return Resolved(known.name, known.id, True)
+        known = self._fuzzy_known(tokens)
+        if known is not None:
+            return Resolved(known.name, known.id, True)
+        return Resolved(name, None, person)
+
+    def _expand(self, token: str, pos: int) -> Mention | None:
+        """The nearest full name containing `token` (a surname, or a given name), earlier first."""
+        i = bisect.bisect_left(self._full_starts, pos) - 1
+        fallback: Mention | None = None
+        while i >= 0:
+            candidate = self._full[i]
+            if candidate.tokens[-1] == token:
+                return candidate
+            if fallback is None and token in candidate.tokens:
+                fallback = candidate
+            i -= 1
+        if fallback is not None:
+            return fallback
+        for candidate in self._full[bisect.bisect_left(self._full_starts, pos) :]:
+            if candidate.tokens[-1] == token or candidate.tokens[0] == token:
+                return candidate
+        return None

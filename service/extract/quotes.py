@@ -1,0 +1,171 @@
+"""Finding quotation-mark spans: pairing marks, telling apostrophes from quotes, chaining paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Double-style marks. Curly and guillemets are directional; the straight mark is decided by context.
+_OPEN_TO_CLOSE = {
+    "\u201c": "\u201d\u201c",  # “ … ” (some sites close with a second “)
+    "\u201e": "\u201c\u201d",  # „ … “ or „ … ”
+    "\u00ab": "\u00bb",  # « … »
+    "\u300c": "\u300d",  # 「 … 」
+    "\u300e": "\u300f",  # 『 … 』
+    '"': '"',
+    "''": "''",  # NYT archive style: ''like this''
+    "``": "''",
+}
+_STRAIGHT = frozenset({'"', "''"})
+_DOUBLE_MARKS = re.compile("''|``|[\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f\"]")
+_SINGLE_MARKS = re.compile("[\u2018\u2019']")
+_LINE = re.compile(r"[^\n]+")
+_LEADING_OPEN = re.compile('[ \t]*[\u201c\u201e\u00ab\u300c\u300e"\u2018]')
+
+# Elisions that start with an apostrophe: '90s, 'em, 'til, 'cause, 'n' — never an opening quote.
+_ELISION_AFTER = re.compile(r"(?:\d\d(?:s|\b)|em\b|til\b|tis\b|twas\b|cause\b|bout\b|n\b|round\b)", re.IGNORECASE)
+# Characters before an opening mark / after a closing mark.
+_OPEN_BEFORE = set(" \t\n([{\u2014\u2013-/:;,\u201c\u201e\"\u00ab")
+_CLOSE_AFTER = set(" \t\n)]}.,;:!?\u2014\u2013-/\u201d\"\u00bb\u2026")
+# A single-quoted span longer than this is more likely two apostrophes than a quotation.
+MAX_SINGLE_QUOTE_CHARS = 300
+
+
+@dataclass(slots=True)
+class QuoteSpan:
+    """One stretch of quoted words: [start, end) inside the marks; open/close are the marks' offsets."""
+
+    start: int
+    end: int
+    open: int
+    close: int | None  # None when the paragraph ends before the quotation closes
+    continues_from: int | None = None  # index of the fragment in the previous paragraph it continues
+    single: bool = False
+
+
+def _straight_role(text: str, i: int, width: int = 1) -> str:
+    """Whether a straight mark at i looks like an opening, a closing, or either."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + width] if i + width < len(text) else " "
+    opens = (before in _OPEN_BEFORE or before.isspace()) and not after.isspace()
+    closes = not before.isspace() and (after in _CLOSE_AFTER or after.isspace())
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _double_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    open_width = 1
+    closers: tuple[str, ...] = ()
+
+    def left_open(until: int) -> None:
+        start, end = _trimmed(text, open_at + open_width, until)
+        spans.append(QuoteSpan(start, end, open=open_at, close=None))
+
+    for m in _DOUBLE_MARKS.finditer(text, lo, hi):
+        i, ch = m.start(), m.group()
+        width = len(ch)
+        role = _straight_role(text, i, width)
+        if open_at is None:
+            if ch in _OPEN_TO_CLOSE and (ch not in _STRAIGHT or role != "close"):
+                open_at, open_width, closers = i, width, _closers(ch)
+            continue
+        if ch in closers:
+            # A mark that can only open (straight, or a second “) means the previous one was never closed.
+            if (ch in _STRAIGHT or ch == "\u201c") and role == "open" and i > open_at + open_width:
+                left_open(i)
+                open_at, open_width, closers = i, width, _closers(ch)
+                continue
+            start, end = _trimmed(text, open_at + open_width, i)
+            spans.append(QuoteSpan(start, end, open=open_at, close=i))
+            open_at = None
+        elif ch in _OPEN_TO_CLOSE and ch not in _STRAIGHT and role == "open":
+            left_open(i)
+            open_at, open_width, closers = i, width, _closers(ch)
+    if open_at is not None:
+        left_open(hi)
+    return [s for s in spans if s.end > s.start]
+
+
+def _closers(opening: str) -> tuple[str, ...]:
+    value = _OPEN_TO_CLOSE[opening]
+    return (value,) if value in _STRAIGHT else tuple(value)
+
+
+def _is_single_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if not (before.isspace() or before in _OPEN_BEFORE) or after.isspace():
+        return False
+    return not _ELISION_AFTER.match(text, i + 1)
+
+
+def _is_single_close(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or not (after.isspace() or after in _CLOSE_AFTER):
+        return False
+    # "students' union": a plural possessive is followed by a lowercase word, a closing quote rarely.
+    return not (before in "sS" and after == " " and text[i + 2 : i + 3].islower())
+
+
+def _single_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    marks = [m.start() for m in _SINGLE_MARKS.finditer(text, lo, hi)]
+    k = 0
+    while k < len(marks):
+        i = marks[k]
+        if text[i] != "\u2019" and _is_single_open(text, i):
+            for j_idx in range(k + 1, len(marks)):
+                j = marks[j_idx]
+                if j - i > MAX_SINGLE_QUOTE_CHARS:
+                    break
+                if text[j] != "\u2018" and _is_single_close(text, j):
+                    start, end = _trimmed(text, i + 1, j)
+                    if end > start:
+                        spans.append(QuoteSpan(start, end, open=i, close=j, single=True))
+                    k = j_idx
+                    break
+        k += 1
+    return spans
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """All quotation-mark spans in text order; apostrophes are skipped, nested quotes stay inside."""
+    result: list[QuoteSpan] = []
+    last_unclosed: int | None = None  # index of a fragment left open at the end of the previous paragraph
+    for line in _LINE.finditer(text):
+        lo, hi = line.span()
+        if not line.group().strip():
+            continue
+        doubles = _double_spans(text, lo, hi)
+        # Single marks only count outside double quotations, where they would be nested quotes.
+        singles: list[QuoteSpan] = []
+        cursor = lo
+        for span in [*doubles, None]:
+            seg_end = span.open if span is not None else hi
+            if seg_end > cursor:
+                singles.extend(_single_spans(text, cursor, seg_end))
+            if span is not None:
+                cursor = (span.close + 1) if span.close is not None else hi
+        spans = sorted([*doubles, *singles], key=lambda s: s.open)
+        if spans and last_unclosed is not None and _LEADING_OPEN.match(text, lo) and spans[0].open < lo + 4:
+            spans[0].continues_from = last_unclosed
+        last_unclosed = None
+        for span in spans:
+            result.append(span)
+            if span.close is None:
+                last_unclosed = len(result) - 1
+    return result

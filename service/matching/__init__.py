@@ -1,0 +1,28 @@
+"""The pure verification engine: fold, align, match speakers, judge. No web, no database, no I/O.
+
+The service layer calls ``judge(claim, candidates)`` with the quotes retrieval found, and
+``speaker_matches`` to resolve a claimed speaker; everything else here is how they decide.
+"""
+
+from service.matching.align import DiffOp, Gap
+from service.matching.judge import Candidate, Claim, Judgement, Match, judge
+from service.matching.speakers import Person, Role, speaker_matches
+from service.matching.text import Token, fold, index_terms, tokens, words
+
+__all__ = [
+    "Candidate",
+    "Claim",
+    "DiffOp",
+    "Gap",
+    "Judgement",
+    "Match",
+    "Person",
+    "Role",
+    "Token",
+    "fold",
+    "index_terms",
+    "judge",
+    "speaker_matches",
+    "tokens",
+    "words",
+]
