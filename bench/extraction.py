@@ -37,7 +37,9 @@ DEFAULT_DATA = Path("/work/shared/data/polnear")
 GOLD_QUOTE_MARKS = re.compile("[\u201c\u201d\"\u00ab\u00bb\u201e\u300c\u300d\u2018]|''")
 BARE_REGEX = re.compile("\u201c([^\u201d\u201c\\n]+)\u201d|\"([^\"\\n]+)\"|''([^\\n]+?)''")
 STRIP_CHARS = " \t\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u300c\u300d.,;:!?\u2014\u2013-"
-PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "hers", "their", "its", "us"])
+PRONOUNS = frozenset(
+    ["he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "hers", "their", "its", "us"]
+)
 _SPAN = re.compile(r"(\d+) (\d+)")
 
 

@@ -159,3 +159,121 @@ def _safe(url: str) -> str:
     from sqlalchemy.engine import make_url
 
     return make_url(url).render_as_string(hide_password=True)
+
+
+@main.command()
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option("--language", default=None, help="The articles' language (detected when absent).")
+@click.option("--dry-run", is_flag=True, help="Show what would be stored; store nothing.")
+def ingest(files: tuple[Path, ...], language: str | None, dry_run: bool) -> None:
+    """Store text or HTML articles as sources, with the quotes extracted from them."""
+    from service import checking, store
+    from service.articles import read_article
+    from service.db import session_scope
+
+    engine = _engine()
+    totals = {"sources": 0, "quotes": 0, "skipped": 0}
+    bar = _bar(len(files), "articles")
+    for path in files:
+        article = read_article(path)
+        fields = {
+            "title": article.title or path.stem,
+            "url": article.url,
+            "body": article.text,
+            "language": language or article.language,
+            "published_at": None,
+            "publisher": None,
+            "author": None,
+        }
+        try:
+            with session_scope(engine) as session:
+                drafts = checking.drafts_for_source(session, article.text, language=fields["language"])
+                if dry_run:
+                    for d in drafts:
+                        _echo(bar, f"{path}: [{d.kind}] {d.speaker}: {d.text}")
+                    session.rollback()
+                else:
+                    store.create_source_with_quotes(session, fields, drafts)
+            totals["sources"] += not dry_run
+            totals["quotes"] += len(drafts)
+        except store.StoreError as exc:
+            totals["skipped"] += 1
+            _echo(bar, f"{path}: skipped: {exc}", err=True)
+        if bar:
+            bar.update(1)
+    if bar:
+        bar.close()
+    verb = "would store" if dry_run else "stored"
+    click.echo(
+        f"{verb} {totals['quotes']} quotes from {len(files) - totals['skipped']} articles"
+        f" ({totals['skipped']} skipped)"
+    )
+
+
+@main.command()
+@click.argument("draft", type=click.File("r", encoding="utf-8"))
+@click.option("--language", default=None, help="The draft's language (detected when absent).")
+@click.option("--color/--no-color", default=None, help="Colours (default: on a terminal).")
+def check(draft, language: str | None, color: bool | None) -> None:
+    """Print every quotation in DRAFT (a file, or - for stdin) with its verdict."""
+    from service.checking import check_draft
+    from service.db import session_scope
+
+    text = draft.read()
+    with session_scope(_engine()) as session:
+        result = check_draft(session, text, language=language)
+    colours = {
+        "verified": "green",
+        "paraphrased": "cyan",
+        "altered": "yellow",
+        "misattributed": "red",
+        "unverified": "magenta",
+    }
+    for q in result["quotes"]:
+        verdict = q["verification"]["verdict"]
+        line = text.count("\n", 0, q["start"]) + 1
+        who = q["speaker"]["name"] if q["speaker"] else "(no speaker found)"
+        click.echo(
+            click.style(f"{verdict:>13}", fg=colours[verdict], bold=True)
+            + f"  line {line}  {who}: "
+            + f"\u201c{_clip(q['text'])}\u201d",
+            color=color,
+        )
+        matches = q["verification"]["matches"]
+        if matches and verdict != "unverified":
+            top = matches[0]
+            quote = top["quote"]
+            source = quote.source.title or quote.source.publisher if quote.source else "no source"
+            click.echo(f"{'':>15}{quote.speaker.name}, {source}: \u201c{_clip(quote.text)}\u201d")
+            for op in top["diff"]:
+                if op["op"] != "equal":
+                    click.echo(
+                        click.style(
+                            f"{'':>15}{op['op']}: {op['claim']!r} \u2192 quote {op['quote']!r}", fg="yellow"
+                        ),
+                        color=color,
+                    )
+    summary = ", ".join(f"{n} {v}" for v, n in sorted(result["summary"].items())) or "no quotations found"
+    click.echo(f"{len(result['quotes'])} quotations: {summary}")
+
+
+def _clip(text: str, width: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def _bar(total: int, unit: str):
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit=f" {unit}", file=sys.stderr)
+
+
+def _echo(bar, message: str, *, err: bool = False) -> None:
+    if bar is not None:
+        bar.write(message, file=sys.stderr if err else sys.stdout)
+    else:
+        click.echo(message, err=err)

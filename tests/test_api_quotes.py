@@ -35,7 +35,8 @@ def _source(client, auth, **fields) -> dict:
 def test_posted_quote_is_readable_and_found_by_its_words(client, auth, empty_db):
     quote = _post(client, auth, text=BRIDGE, speaker="Ana Lima", language="en", said_on="2024-03-01")
     assert quote["speaker"]["name"] == "Ana Lima"
-    assert (quote["kind"], quote["language"], quote["said_on"], quote["source"]) == ("direct", "en", "2024-03-01", None)
+    assert (quote["kind"], quote["language"], quote["said_on"]) == ("direct", "en", "2024-03-01")
+    assert quote["source"] is None
     assert client.get(f"/api/v1/quotes/{quote['id']}").json == quote
     assert _found(empty_db, "bridge construction finishes before monsoon") == [quote["id"]]
 
@@ -56,7 +57,8 @@ def test_quote_takes_its_source_language_when_given_none(client, auth):
 
 
 def test_quote_from_unknown_source_is_422(client, auth, empty_db):
-    response = client.post("/api/v1/quotes", json={"text": BRIDGE, "speaker": "A", "source_id": 99}, headers=auth)
+    body = {"text": BRIDGE, "speaker": "A", "source_id": 99}
+    response = client.post("/api/v1/quotes", json=body, headers=auth)
     assert response.status_code == 422
     assert "source_id" in response.json["errors"]
     with Session(empty_db) as s:
@@ -121,7 +123,8 @@ def test_invalid_quote_is_422_with_field_errors(client, auth, body, field):
 def test_translations_point_to_their_original(client, auth, empty_db):
     quote = _post(
         client, auth, text="Jembatan utara akan selesai.", speaker="Ana Lima", language="id",
-        translations=[{"text": "The northern bridge will be finished.", "language": "en", "provenance": "editorial"}],
+        translations=[{"text": "The northern bridge will be finished.", "language": "en",
+                       "provenance": "editorial"}],
     )
     [translation] = quote["translations"]
     assert (translation["language"], translation["translation_provenance"]) == ("en", "editorial")
@@ -162,14 +165,17 @@ def test_quotes_are_filtered_by_speaker_source_language_and_kind(client, auth, e
 
 
 def test_quotes_are_paginated(client, auth):
-    posted = [_post(client, auth, text=f"Statement number {n} about roads.", speaker="Ana Lima")["id"] for n in range(5)]
+    posted = [_post(client, auth, text=f"Roads, part {n}.", speaker="Ana Lima")["id"] for n in range(5)]
     page = client.get("/api/v1/quotes?page=2&page_size=2").json
     assert (page["page"], page["page_size"], page["total"]) == (2, 2, 5)
     assert [q["id"] for q in page["items"]] == posted[2:4]
     assert client.get("/api/v1/quotes?page=4&page_size=2").json["items"] == []
 
 
-@pytest.mark.parametrize("query", ["page_size=101", "page_size=0", "page=0", "kind=rumoured", "page=two", "colour=red"])
+@pytest.mark.parametrize(
+    "query",
+    ["page_size=101", "page_size=0", "page=0", "kind=rumoured", "page=two", "speakr=Ana", "speaker_id=x"],
+)
 def test_bad_list_arguments_are_422(client, query):
     response = client.get(f"/api/v1/quotes?{query}")
     assert response.status_code == 422
@@ -178,7 +184,8 @@ def test_bad_list_arguments_are_422(client, query):
 
 def test_updated_quote_is_found_by_its_new_words(client, auth, empty_db):
     quote = _post(client, auth, text=BRIDGE, speaker="Ana Lima")
-    response = client.patch(f"/api/v1/quotes/{quote['id']}", json={"text": HARBOUR, "kind": "reported"}, headers=auth)
+    changes = {"text": HARBOUR, "kind": "reported"}
+    response = client.patch(f"/api/v1/quotes/{quote['id']}", json=changes, headers=auth)
     assert response.status_code == 200, response.json
     assert (response.json["text"], response.json["kind"]) == (HARBOUR, "reported")
     assert _found(empty_db, "harbour tariffs stay frozen") == [quote["id"]]

@@ -22,7 +22,8 @@ def cho(empty_db) -> int:
             roles=[
                 SpeakerRole(title="Ambassador to the UN", organisation="ROK", start_date=date(2019, 1, 1),
                             end_date=date(2022, 5, 1)),
-                SpeakerRole(title="Minister of Foreign Affairs", organisation="ROK", start_date=date(2024, 1, 12)),
+                SpeakerRole(title="Minister of Foreign Affairs", organisation="ROK",
+                            start_date=date(2024, 1, 12)),
             ],
         )
         s.add(speaker)

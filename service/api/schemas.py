@@ -245,13 +245,110 @@ class NewSourceSchema(StrictSchema):
     body = ma.fields.String(load_default=None, allow_none=True)
     quotes = ma.fields.List(ma.fields.Nested(QuoteInSchema), load_default=list)
     extract = ma.fields.Boolean(
-        load_default=False, metadata={"description": "Find the quotes in 'body' (not available yet)."}
+        load_default=False,
+        metadata={"description": "Also store the quotations and reported statements found in 'body'."},
     )
     dry_run = ma.fields.Boolean(
-        load_default=False, metadata={"description": "Store nothing; show what would be (not available yet)."}
+        load_default=False, metadata={"description": "Store nothing; answer 200 with what would be stored."}
     )
 
     @ma.validates_schema
     def _identifiable(self, data: dict, **_kw) -> None:
         if not (data.get("url") or data.get("title")):
             raise ma.ValidationError("A source needs a url or a title.", "url")
+
+
+MAX_BATCH = 100
+MAX_DRAFT = 200_000
+
+
+class BatchClaimSchema(StrictSchema):
+    claim = ma.fields.String(required=True, validate=validate.Length(min=1, max=MAX_CLAIM))
+    speaker = ma.fields.String(load_default=None, allow_none=True, validate=validate.Length(max=300))
+    said_on = ma.fields.Date(load_default=None, allow_none=True)
+
+
+class BatchArgsSchema(StrictSchema):
+    claims = ma.fields.List(
+        ma.fields.Nested(BatchClaimSchema),
+        required=True,
+        validate=validate.Length(min=1, max=MAX_BATCH),
+        metadata={"description": f"Up to {MAX_BATCH} claims; results come back in the same order."},
+    )
+    limit = ma.fields.Integer(load_default=3, validate=validate.Range(min=1, max=MAX_LIMIT))
+
+
+class BatchResultSchema(ma.Schema):
+    results = ma.fields.List(ma.fields.Nested(VerificationSchema))
+
+
+class CheckArgsSchema(StrictSchema):
+    text = ma.fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=MAX_DRAFT),
+        metadata={"description": "The draft article, as plain text."},
+    )
+    language = ma.fields.String(
+        load_default=None,
+        allow_none=True,
+        validate=validate.Length(max=20),
+        metadata={"description": "The draft's language (e.g. 'en', 'id'); detected when absent."},
+    )
+
+
+class MentionSchema(ma.Schema):
+    name = ma.fields.String()
+    id = ma.fields.Integer(allow_none=True)
+    start = ma.fields.Integer()
+    end = ma.fields.Integer()
+
+
+class CheckVerificationSchema(ma.Schema):
+    verdict = ma.fields.String(metadata={"enum": VERDICTS})
+    matches = ma.fields.List(ma.fields.Nested(MatchSchema))
+
+
+class CheckedQuoteSchema(ma.Schema):
+    text = ma.fields.String()
+    start = ma.fields.Integer(metadata={"description": "Offset in the draft (Python string index)."})
+    end = ma.fields.Integer(metadata={"description": "End offset, exclusive."})
+    kind = ma.fields.String(metadata={"enum": ["direct", "reported"]})
+    speaker = ma.fields.Nested(MentionSchema, allow_none=True)
+    verification = ma.fields.Nested(CheckVerificationSchema)
+
+
+class CheckResultSchema(ma.Schema):
+    quotes = ma.fields.List(ma.fields.Nested(CheckedQuoteSchema))
+    summary = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Integer())
+
+
+class PreviewQuoteSchema(ma.Schema):
+    text = ma.fields.String()
+    kind = ma.fields.String(metadata={"enum": ["direct", "reported"]})
+    speaker = ma.fields.String()
+    speaker_id = ma.fields.Integer(
+        allow_none=True,
+        metadata={"description": "The stored speaker it would be filed under; null: a new one."},
+    )
+    start = ma.fields.Integer(
+        allow_none=True, metadata={"description": "Offset in the body, when extracted."}
+    )
+    end = ma.fields.Integer(allow_none=True)
+    extracted = ma.fields.Boolean()
+
+
+class PreviewSourceSchema(ma.Schema):
+    url = ma.fields.String(allow_none=True)
+    title = ma.fields.String(allow_none=True)
+    publisher = ma.fields.String(allow_none=True)
+    author = ma.fields.String(allow_none=True)
+    published_at = ma.fields.Date(allow_none=True)
+    language = ma.fields.String(allow_none=True)
+
+
+class SourcePreviewSchema(ma.Schema):
+    """The answer to a dry run: what would be stored. Nothing is."""
+
+    stored = ma.fields.Boolean(metadata={"description": "Always false: a dry run stores nothing."})
+    source = ma.fields.Nested(PreviewSourceSchema)
+    quotes = ma.fields.List(ma.fields.Nested(PreviewQuoteSchema))

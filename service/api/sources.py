@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from flask import jsonify
 from flask.views import MethodView
 from flask_smorest import abort
 
-from service import store
+from service import checking, store
 from service.api.auth import Blueprint
-from service.api.schemas import NewSourceSchema, PageArgsSchema, SourceDetailSchema, SourcePageSchema
+from service.api.schemas import (
+    NewSourceSchema,
+    PageArgsSchema,
+    SourceDetailSchema,
+    SourcePageSchema,
+    SourcePreviewSchema,
+)
 from service.db import get_session
 
 blp = Blueprint("sources", __name__, description="Sources and their quotes.")
@@ -24,8 +31,11 @@ class Sources(MethodView):
     @blp.write
     @blp.arguments(NewSourceSchema)
     @blp.response(201, SourceDetailSchema)
+    @blp.alt_response(200, schema=SourcePreviewSchema, description="dry_run: what would be stored")
     def post(self, fields):
-        """Store a source and its quotes together: all of them, or (on any error) none."""
+        """Store a source and its quotes (given, or extracted from its body) together, or none of them."""
+        if fields["dry_run"]:
+            return jsonify(SourcePreviewSchema().dump(checking.preview_source(get_session(), fields)))
         source = store.create_source_with_quotes(get_session(), fields, quote_drafts(fields))
         return store.get_source(get_session(), source.id)
 
@@ -41,10 +51,16 @@ class SourceById(MethodView):
 
 
 def quote_drafts(fields: dict) -> list[store.QuoteDraft]:
-    """The quotes to store with a new source: those given (and, later, those extracted from its body)."""
-    if fields["extract"] or fields["dry_run"]:
-        # The seam for extraction: extracted quotes go through store.drafts_from_extraction.
-        abort(422, message="extraction is not available yet", messages={"json": {
-            "extract" if fields["extract"] else "dry_run": ["extraction is not available yet"],
-        }})
-    return [store.QuoteDraft.from_fields(q) for q in fields["quotes"]]
+    """The quotes to store with a new source: those given, and with ``extract``, those found in its body."""
+    given = [store.QuoteDraft.from_fields(q) for q in fields["quotes"]]
+    if not fields["extract"]:
+        return given
+    if not fields.get("body"):
+        abort(
+            422,
+            message="extract needs a body",
+            messages={"json": {"body": ["extract needs a body to read."]}},
+        )
+    return checking.drafts_for_source(
+        get_session(), fields["body"], language=fields.get("language"), given=given
+    )

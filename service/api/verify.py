@@ -1,12 +1,19 @@
-"""POST/GET /api/v1/verify: is this quote real, are the words right, did this person say it?"""
+"""/api/v1/verify, /verify/batch and /check: is this quote real, are the words right, who said it?"""
 
 from __future__ import annotations
 
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from service import verification
-from service.api.schemas import VerificationSchema, VerifyArgsSchema
+from service import checking, verification
+from service.api.schemas import (
+    BatchArgsSchema,
+    BatchResultSchema,
+    CheckArgsSchema,
+    CheckResultSchema,
+    VerificationSchema,
+    VerifyArgsSchema,
+)
 from service.db import get_session
 
 blp = Blueprint("verify", __name__, description="Verify a quote against the index.")
@@ -25,3 +32,22 @@ class Verify(MethodView):
     def post(self, **args):
         """Verify a claim: find the quote, compare the words and the speaker."""
         return verification.verify(get_session(), **args)
+
+
+@blp.route("/verify/batch")
+class VerifyBatch(MethodView):
+    @blp.arguments(BatchArgsSchema, as_kwargs=True)
+    @blp.response(200, BatchResultSchema)
+    def post(self, claims, limit):
+        """Verify up to 100 claims at once; one result each, in order."""
+        session = get_session()
+        return {"results": [verification.verify(session, **c, limit=limit) for c in claims]}
+
+
+@blp.route("/check")
+class Check(MethodView):
+    @blp.arguments(CheckArgsSchema, as_kwargs=True)
+    @blp.response(200, CheckResultSchema)
+    def post(self, text, language):
+        """Find every quotation in a draft, with its offsets and speaker, and verify each."""
+        return checking.check_draft(get_session(), text, language=language)

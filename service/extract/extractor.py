@@ -22,6 +22,7 @@ from .lexicon import (
     SINGULAR_PRONOUNS,
     THAT_WORDS,
     is_gap_word,
+    word_set,
 )
 from .model import DIRECT, REPORTED, ExtractedQuote, KnownSpeaker, SpeakerMention
 from .names import Mention, NameIndex, Resolved
@@ -33,13 +34,19 @@ MASK = "\u2591"
 # A quotation this long (in words) reads as speech even with no speech verb nearby.
 SPEECH_MIN_WORDS = 6
 # How far after a closing mark an attribution may start ("," Scott Pruitt, the attorney general …, said).
-AFTER_WINDOW_CHARS = 160
+AFTER_WINDOW_CHARS = 250
 # Words allowed before the subject of an attribution that follows a quotation ("," the Ohio senator said).
 MAX_PREFIX_WORDS = 4
 # Longest attribution clause after a quotation that ended its own sentence ('?” Clinton asked reporters.').
 MAX_TAIL_WORDS = 10
+# Longest Title Case span still taken for a title or nickname rather than a quotation.
+TITLE_MAX_WORDS = 6
+# How far back a paragraph-introducing colon is looked for ("The Times reports:\n\n“…").
+MAX_INTRO_CHARS = 400
 # How many sentences back a pronoun looks for the person it stands for.
 PRONOUN_LOOKBACK_SENTENCES = 3
+# How far past a speech verb to look for "that"/"bahwa" or "to"/"untuk" (chars).
+FOLLOWING_CHARS = 80
 # Shortest reported content worth reporting, in words.
 REPORTED_MIN_WORDS = 3
 
@@ -47,21 +54,78 @@ _WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d[\w.,]*")
 _SENT_END = re.compile(r"[.!?\u2026]+[)\"”’»」']*[ \t]+(?=[\"“‘«„「(\[']?[A-Z0-9\u00c0-\u00de\u2591])")
 _NEWLINES = re.compile(r"\n+")
 # Abbreviations whose dot does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr sen rep gov gen lt col sgt prof rev jr sr st adm hon rt pres capt maj cpl no vs etc
-    jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd u.s u.k u.n d.c e.g i.e a.m p.m""".split()
+_ABBREVIATIONS = word_set(
+    """
+    mr mrs ms dr sen rep gov gen lt col sgt prof rev jr sr st adm hon rt pres capt maj cpl no vs etc jan
+    feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd u.s u.k u.n d.c e.g i.e a.m p.m
+    """
 )
 _LEADING_PUNCT = re.compile(r"[\s,.;:!?\u2014\u2013\-\u2591\"“”’‘']*")
-_DETERMINERS = frozenset("the a an this that another one his her their its our my your whose".split())
-_NOMINAL_HEADS = frozenset(
-    """official officials spokesman spokeswoman spokesperson aide aides adviser advisers advisor source sources
-    statement report critics critic supporters supporter analysts analyst experts expert campaign witnesses
-    witness police lawmakers lawmaker voters voter residents resident people person man woman group letter
-    memo ad announcer narrator study poll survey release post tweet video email committee agency department
-    ministry kementerian pihak juru bicara pejabat warga""".split()
+_DETERMINERS = word_set(
+    """
+    the a an this that another one his her their its our my your whose
+    """
+)
+_NOMINAL_HEADS = word_set(
+    """
+    official officials spokesman spokeswoman spokesperson aide aides adviser advisers advisor source
+    sources statement report critics critic supporters supporter analysts analyst experts expert
+    campaign witnesses witness police lawmakers lawmaker voters voter residents resident people person
+    man woman group letter memo ad announcer narrator study poll survey release post tweet video email
+    committee agency department ministry kementerian pihak juru bicara pejabat warga
+    """
 ) | frozenset(ROLE_NOUNS)
-_CLAUSE_PUNCT = re.compile("[,;:\u2591\"“”]|\\.(?=\\s)(?<![A-Z]\\.)(?<!Mr\\.)(?<!Mrs\\.)(?<!Ms\\.)(?<!Dr\\.)")
+_CLAUSE_PUNCT = re.compile('[,;:\u2591"“”]|\\.(?=\\s)(?<![A-Z]\\.)(?<!Mr\\.)(?<!Mrs\\.)(?<!Ms\\.)(?<!Dr\\.)')
+_DASH_ATTRIBUTION = re.compile("[ \t\u00a0]*[\u2015\u2014\u2013-]+[ \t\u00a0]*")
+# What may stand between a speech verb and the quotation it introduces: 'said: “', 'told reporters, “'.
+_ANCHOR = re.compile(r"\s*(?:that|bahwa)?\s*|[^,;.\u2591]{0,40}[:,]\s*")
+_TITLE_SMALL_WORDS = word_set(
+    """
+    a an the and or of in on at to for with by from as vs
+    """
+)
+# Verbs that take a bare content clause ("Romney said the recovery was slow").
+_BARE_CLAUSE_VERBS = word_set(
+    """
+    say says said added adds argued argues claimed claims insisted insists noted notes believes believed
+    think thinks thought wrote writes tweeted warned warns predicted suggested acknowledged admitted
+    conceded announced explained stressed emphasized contended maintained mengatakan menyatakan
+    menegaskan menjelaskan menambahkan mengungkapkan menyebutkan menekankan menilai berpendapat
+    """
+)
+# Words that open a clause, so that a bare "said" + one of them starts reported content.
+_CLAUSE_STARTERS = word_set(
+    """
+    he she it they we i you there this these those the a an his her their its our my your no some many
+    most all both every each if mereka dia ia kami kita pemerintah saat ini hal
+    """
+)
+# One or more comma-delimited appositives: ", the Republican attorney general of Oklahoma, one of …,".
+_APPOSITIVES = re.compile(r"^\s*(?:,[^,;:\u2591\"“”]{1,140})+,")
+_POSSESSIVE_ENDS = frozenset({"'s", "’s", "s'", "s’"})
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][\w’'-]*)")
+_NOT_VERBS = word_set(
+    """
+    of in on at to for with by from as and or but about into over under after before during than who which
+    that whose whom where when while if because said dan di ke dari untuk dengan yang pada dalam
+    """
+)
 _CONTENT_END = re.compile(r"[\s.,;:!?\u2591\"“”’‘']+$")
+
+
+class _Span:
+    """A zero-or-more-width position with the match accessors the content finders use."""
+
+    __slots__ = ("_start", "_end")
+
+    def __init__(self, start: int, end: int) -> None:
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
 
 
 @dataclass(slots=True)
@@ -92,8 +156,6 @@ class _Doc:
     phrases: tuple[str, ...]
     boundaries: list[int]  # sentence start offsets, sorted
     paragraphs: list[int]  # paragraph start offsets, sorted
-    words: list[_Word] = field(default_factory=list)
-    word_starts: list[int] = field(default_factory=list)
     cue_hits: list[tuple[int, int, str]] = field(default_factory=list)
     cue_starts: list[int] = field(default_factory=list)
 
@@ -141,56 +203,38 @@ def _boundaries(masked: str) -> tuple[list[int], list[int]]:
         word = re.search(r"([\w.]+)[.!?\u2026]*$", masked[max(0, m.start() - 12) : m.start() + 1])
         token = word.group(1).lower().rstrip(".") if word else ""
         # "Mr. Obama", "U.S. Senate", "Laurence H. Tribe" are not sentence ends.
-        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or re.fullmatch(r"(\w\.)+\w", token):
+        if (
+            token in _ABBREVIATIONS
+            or (len(token) == 1 and token.isalpha())
+            or re.fullmatch(r"(\w\.)+\w", token)
+        ):
             continue
         starts.append(m.end())
     return sorted(set(starts)), paragraphs
 
 
-class _Word:
-    """A word of the masked text with match-like accessors."""
-
-    __slots__ = ("_start", "_end", "_text")
-
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self._start, self._end, self._text = start, end, text
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-    def group(self) -> str:
-        return self._text
-
-
-def _words(doc: _Doc, lo: int, hi: int) -> list[_Word]:
-    i = bisect.bisect_left(doc.word_starts, lo)
-    j = bisect.bisect_left(doc.word_starts, hi)
-    out = doc.words[i:j]
-    while out and out[-1].end() > hi:
-        out.pop()
-    return out
+def _words(doc: _Doc, lo: int, hi: int) -> list[re.Match[str]]:
+    return list(_WORD.finditer(doc.masked, lo, hi))
 
 
 def _all_cues(doc: _Doc) -> list[tuple[int, int, str]]:
     """Speech verbs and phrases in the masked text as (start, end, cue); nouns after a determiner skipped."""
     found: list[tuple[int, int, str]] = []
-    words = doc.words
-    for k, w in enumerate(words):
-        low = w.group().lower()
-        prev = words[k - 1].group().lower() if k else ""
-        if low in doc.cues and prev not in _DETERMINERS:
-            found.append((w.start(), w.end(), w.group()))
-        elif low in doc.post_cues:
-            found.append((w.start(), w.end(), w.group()))
-        elif k + 1 < len(words):
-            pair = f"{low} {words[k + 1].group().lower()}"
-            if pair in doc.phrases:
-                found.append((w.start(), words[k + 1].end(), doc.masked[w.start() : words[k + 1].end()]))
-        if low in doc.phrases:
-            found.append((w.start(), w.end(), w.group()))
+    phrase_heads = {p.split()[0]: p for p in doc.phrases}
+    prev = ""
+    pending: tuple[int, str] | None = None  # the first word of a possible two-word phrase
+    for m in _WORD.finditer(doc.masked):
+        low = m.group().lower()
+        if pending is not None and f"{pending[1]} {low}" in doc.phrases:
+            found.append((pending[0], m.end(), doc.masked[pending[0] : m.end()]))
+        pending = None
+        # A determiner or a possessive before a verb-like word makes it a noun ("a report", "Trump's tweet").
+        noun = prev in _DETERMINERS or doc.masked[m.start() - 3 : m.start() - 1] in _POSSESSIVE_ENDS
+        if low in doc.post_cues or (low in doc.cues and not noun) or low in doc.phrases:
+            found.append((m.start(), m.end(), m.group()))
+        elif low in phrase_heads:
+            pending = (m.start(), low)
+        prev = low
     return found
 
 
@@ -233,8 +277,8 @@ def _gap_ok(doc: _Doc, lo: int, hi: int) -> bool:
     """True if masked[lo:hi] may separate a subject from its verb: adverbs, an appositive, a parenthesis."""
     gap = doc.masked[lo:hi]
     gap = re.sub(r"\([^()]{0,60}\)", " ", gap)
-    gap = re.sub(r"^\s*,[^,;:\u2591]{1,140},", " ", gap)
-    if any(ch in gap for ch in ",;:\u2591\"“”"):
+    gap = _APPOSITIVES.sub(" ", gap)
+    if any(ch in gap for ch in ',;:\u2591"“”'):
         return False
     return all(is_gap_word(w) for w in gap.split())
 
@@ -245,7 +289,7 @@ def _speaker_from(doc: _Doc, cand: _Candidate) -> SpeakerMention | None:
         return SpeakerMention(resolved.name, cand.start, cand.end, resolved.id)
     if cand.kind == "pronoun":
         word = doc.text[cand.start : cand.end]
-        if word in PLURAL_PRONOUNS:
+        if word in PLURAL_PRONOUNS or word.lower() in PLURAL_PRONOUNS:
             return None
         antecedent = _antecedent(doc, cand.start)
         if antecedent is None:
@@ -260,34 +304,40 @@ def _speaker_from(doc: _Doc, cand: _Candidate) -> SpeakerMention | None:
 
 
 def _antecedent(doc: _Doc, pos: int) -> Resolved | None:
-    """The person a singular pronoun at pos most likely means: the subject of the nearest earlier sentence."""
+    """The person a singular pronoun at pos most likely means: the subject of the nearest earlier sentence.
+
+    A full personal name ("Hillary Clinton", or "Clinton" after it) is preferred over a lone capitalised
+    word within the look-back window, which is as often a place ("Charlotte") as a person.
+    """
     sent_start, _ = doc.sentence(pos)
-    here = [
-        m for m in doc.names.mentions_in(sent_start, pos) if doc.masked[m.start] != MASK and doc.names.is_name(m)
-    ]
-    for m in reversed(here):
-        resolved = doc.names.resolve(m)
-        if resolved.person:
-            return resolved
     idx = doc.sentence_index(pos)
+    windows = [list(reversed(doc.names.mentions_in(sent_start, pos)))]
     for back in range(1, PRONOUN_LOOKBACK_SENTENCES + 1):
         if idx - back < 0:
             break
-        lo = doc.boundaries[idx - back]
-        hi = doc.boundaries[idx - back + 1]
-        for m in doc.names.mentions_in(lo, hi):
+        windows.append(doc.names.mentions_in(doc.boundaries[idx - back], doc.boundaries[idx - back + 1]))
+    weak: Resolved | None = None
+    for window in windows:
+        for m in window:
             if doc.masked[m.start] == MASK or not doc.names.is_name(m):
                 continue
             resolved = doc.names.resolve(m)
-            if resolved.person:
+            if not resolved.person:
+                continue
+            if len(resolved.name.split()) >= 2 or resolved.id is not None:
                 return resolved
-    return None
+            weak = weak or resolved
+    return weak
 
 
 def _subject_before(doc: _Doc, lo: int, cue_start: int) -> _Candidate | None:
-    """The subject of a speech verb at cue_start: the nearest candidate joined to it by a valid gap."""
+    """The subject of a speech verb at cue_start: the first candidate joined to it by a valid gap.
+
+    The first rather than the nearest, so that "Mulgrew, president of the Federation of Teachers, said"
+    gives Mulgrew; a name inside an appositive never has a valid gap of its own to the verb anyway.
+    """
     cands = [c for c in _candidates(doc, lo, cue_start) if c.end <= cue_start]
-    for cand in reversed(cands):
+    for cand in cands:
         if _gap_ok(doc, cand.end, cue_start):
             return cand
     return None
@@ -308,7 +358,11 @@ def _object_after(doc: _Doc, cue_end: int, hi: int, *, max_words: int = 4) -> _C
 def _prefix_ok(doc: _Doc, lo: int, hi: int) -> bool:
     """True if masked[lo:hi] may precede an attribution's subject: a few words, no clause punctuation."""
     segment = doc.masked[lo:hi]
-    return len(segment.split()) <= MAX_PREFIX_WORDS and not _CLAUSE_PUNCT.search(segment)
+    words = segment.split()
+    if len(words) > MAX_PREFIX_WORDS or _CLAUSE_PUNCT.search(segment):
+        return False
+    # '” when he said …' starts a new clause; only a determiner or capitalised words may come first.
+    return all(w[0].isupper() or w.lower() in _DETERMINERS for w in words)
 
 
 def _short_tail(doc: _Doc, lo: int, hi: int) -> bool:
@@ -320,6 +374,15 @@ def _short_tail(doc: _Doc, lo: int, hi: int) -> bool:
 def _attribution_after(doc: _Doc, span: QuoteSpan, hi: int) -> _Attribution | None:
     """An attribution right after a closing mark: ', she said', ', said Trump', ', kata Cho'."""
     lo = (span.close + 1) if span.close is not None else span.end
+    dash = _DASH_ATTRIBUTION.match(doc.masked, lo, hi)
+    if dash:
+        # Testimonial style: '“…” ― Francisco Herrero' names the speaker with no verb at all.
+        names = [m for m in doc.names.mentions_in(dash.end(), hi) if m.start == dash.end() and m.tokens]
+        if names:
+            resolved = doc.names.resolve(names[0])
+            return _Attribution(
+                SpeakerMention(resolved.name, names[0].start, names[0].end, resolved.id), None, True
+            )
     lead = _LEADING_PUNCT.match(doc.masked, lo, hi)
     lo = lead.end() if lead else lo
     hi = min(hi, lo + AFTER_WINDOW_CHARS)
@@ -333,34 +396,56 @@ def _attribution_after(doc: _Doc, span: QuoteSpan, hi: int) -> _Attribution | No
             # Inverted order: "said Trump", "kata Cho", "according to officials".
             after = _object_after(doc, cue_end, hi)
             speaker = _speaker_from(doc, after) if after is not None else None
+            if speaker is None and cue.lower().endswith("nya") and cue.lower() in doc.post_cues:
+                # "ujarnya" carries its own pronoun ("said he/she").
+                speaker = _speaker_from(doc, _Candidate(cue_start, cue_end, "pronoun"))
             return _Attribution(speaker, cue, anchored=True)
         return None
     return None
 
 
 def _attribution_before(doc: _Doc, lo: int, hi: int) -> _Attribution | None:
-    """An attribution earlier in the sentence: 'Trump said: “…', 'According to Cho, “…'."""
-    cues = _find_cues(doc, lo, hi)
-    for cue_start, cue_end, cue in reversed(cues):
+    """An attribution earlier in the sentence: 'Trump said: “…', 'According to Cho, “…'.
+
+    With several speech verbs the first one whose subject is clear wins: in "Flynn said Trump was “right”
+    when he said …" the quotation is Flynn's.
+    """
+    cues = [c for c in _find_cues(doc, lo, hi) if c[2].lower() not in doc.post_cues]
+    if not cues:
+        return None
+    anchored = bool(_ANCHOR.fullmatch(doc.masked, cues[-1][1], hi))
+    for cue_start, cue_end, cue in cues:
         low = cue.lower()
-        if low in doc.post_cues:
-            continue
         if low in ("according to", "menurut"):
             after = _object_after(doc, cue_end, hi, max_words=2)
-            return _Attribution(_speaker_from(doc, after) if after else None, cue)
+            if after is not None:
+                return _Attribution(_speaker_from(doc, after), cue, None, anchored)
+            continue
         subject = _subject_before(doc, lo, cue_start)
-        if subject is None:
-            cands = [c for c in _candidates(doc, lo, cue_start) if c.end <= cue_start]
-            subject = cands[0] if cands else None
-        addressee = None
-        if low in ADDRESSEE_CUES:
-            obj = _object_after(doc, cue_end, hi, max_words=1)
-            addressee = _speaker_from(doc, obj) if obj and obj.kind == "name" else None
-        if subject is None:
-            after = _object_after(doc, cue_end, hi, max_words=1) if low not in ADDRESSEE_CUES else None
-            return _Attribution(_speaker_from(doc, after) if after else None, cue, addressee)
-        return _Attribution(_speaker_from(doc, subject), cue, addressee)
-    return None
+        if subject is not None:
+            return _Attribution(_speaker_from(doc, subject), cue, _addressee(doc, low, cue_end, hi), anchored)
+    cue_start, cue_end, cue = cues[-1]
+    low = cue.lower()
+    # No verb has a clear subject: take the sentence's subject, the first mention followed by a verb-like
+    # word ("Hours later, Trump returned the compliment …, telling Reuters, “…").
+    cands = [c for c in _candidates(doc, lo, cue_start) if c.end <= cue_start]
+    if cands:
+        subject = next((c for c in cands if _followed_by_verb(doc, c.end)), cands[0])
+        return _Attribution(_speaker_from(doc, subject), cue, _addressee(doc, low, cue_end, hi), anchored)
+    after = _object_after(doc, cue_end, hi, max_words=1) if low not in ADDRESSEE_CUES else None
+    return _Attribution(_speaker_from(doc, after) if after else None, cue, None, anchored)
+
+
+def _followed_by_verb(doc: _Doc, pos: int) -> bool:
+    m = _NEXT_WORD.match(doc.masked, pos)
+    return bool(m) and m.group(1) not in _NOT_VERBS and not is_gap_word(m.group(1))
+
+
+def _addressee(doc: _Doc, low: str, cue_end: int, hi: int) -> SpeakerMention | None:
+    if low not in ADDRESSEE_CUES:
+        return None
+    obj = _object_after(doc, cue_end, hi, max_words=1)
+    return _speaker_from(doc, obj) if obj and obj.kind == "name" else None
 
 
 def _word_count(text: str) -> int:
@@ -375,6 +460,62 @@ def _looks_like_speech(text: str) -> bool:
     return n >= 3 and text[0].isupper() and text.rstrip()[-1:] in ".?!" and not text.istitle()
 
 
+def _is_title_like(text: str) -> bool:
+    """Short and in Title Case: the name of a show, book or slogan (“Saturday Night Live”), not speech."""
+    words = _WORD.findall(text)
+    if not words or len(words) > TITLE_MAX_WORDS:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words) and any(
+        w[0].isupper() for w in words
+    )
+
+
+def _is_quotation(doc: _Doc, span: QuoteSpan, att: _Attribution | None) -> bool:
+    """Speech rather than a scare quote, a title or a nickname."""
+    quoted = doc.text[span.start : span.end]
+    if att is not None and att.anchored:
+        return True
+    if _is_title_like(quoted):
+        return False
+    return att is not None or _looks_like_speech(quoted) or _cue_in_sentence(doc, span)
+
+
+def _cue_in_sentence(doc: _Doc, span: QuoteSpan) -> bool:
+    """True if the quotation's sentence has a speech verb outside it: quoted words inside a paraphrase."""
+    lo, hi = doc.sentence(span.open)
+    return any(not (span.start <= c[0] < span.end) for c in _find_cues(doc, lo, hi))
+
+
+def _name_colon(doc: _Doc, lo: int, hi: int) -> _Attribution | None:
+    """'Trump: ‘I’m the Worst Thing …’' / 'pollster Daron Shaw: “…”': a name and a colon right before."""
+    colon = doc.masked.rfind(":", lo, hi)
+    if colon < 0 or doc.masked[colon + 1 : hi].strip(" \t\"“‘'«„"):
+        return None
+    names = [
+        m for m in doc.names.mentions_in(lo, colon) if m.tokens and not doc.masked[m.end : colon].strip()
+    ]
+    if not names:
+        return None
+    resolved = doc.names.resolve(names[-1])
+    return _Attribution(
+        SpeakerMention(resolved.name, names[-1].start, names[-1].end, resolved.id), None, None, True
+    )
+
+
+def _introduced_by_colon(doc: _Doc, span: QuoteSpan, prev_close: int) -> _Attribution | None:
+    """A paragraph-opening quotation introduced by the previous paragraph: 'The Times reports:'."""
+    para_start = doc.paragraphs[doc.paragraph_index(span.open)]
+    if para_start == 0 or doc.masked[para_start : span.open].strip():
+        return None
+    end = len(doc.masked[max(0, para_start - MAX_INTRO_CHARS) : para_start].rstrip()) + max(
+        0, para_start - MAX_INTRO_CHARS
+    )
+    if end == 0 or doc.masked[end - 1] != ":":
+        return None
+    lo, _ = doc.sentence(end - 1)
+    return _attribution_before(doc, max(lo, prev_close), end)
+
+
 def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
     attributions: list[_Attribution | None] = []
     for i, span in enumerate(spans):
@@ -383,20 +524,31 @@ def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
         close_end = span.close + 1 if span.close is not None else span.end
         lead = _LEADING_PUNCT.match(doc.masked, close_end)
         after = None
+        ends_sentence = False
         if lead.end() < len(doc.text) and "\n" not in lead.group():
             # The attribution may sit in what the splitter took for a new sentence: '?” Clinton asked.'
-            after_hi = min(doc.sentence(lead.end())[1], next_open)
-            after = _attribution_after(doc, span, after_hi)
+            tail_end = doc.sentence(lead.end())[1]
+            after_hi = min(tail_end, next_open)
+            ends_sentence = doc.text[span.end - 1] in ".?!"
+            if not (ends_sentence and next_open < tail_end):
+                # '… “unhinged.” Sen. Rubio called the statement “…”' names the next speaker, not this one.
+                after = _attribution_after(doc, span, after_hi)
         prev_close = -1
         if i > 0:
             prev = spans[i - 1]
             prev_close = (prev.close + 1) if prev.close is not None else prev.end
-        before = None
-        if after is None or after.speaker is None:
-            before = _attribution_before(doc, max(sent_start, prev_close), span.open)
-        attributions.append(after if after is not None and (after.speaker or before is None) else before)
+        lo = max(sent_start, prev_close)
+        before = _attribution_before(doc, lo, span.open) or _name_colon(doc, lo, span.open)
+        if before is None and after is None:
+            before = _introduced_by_colon(doc, span, prev_close)
+        if after is not None and after.speaker is not None and not (ends_sentence and before is not None):
+            attributions.append(after)
+        elif before is not None and (before.speaker is not None or after is None):
+            attributions.append(before)
+        else:
+            attributions.append(after)
 
-    keep = [a is not None or _looks_like_speech(doc.text[s.start : s.end]) for s, a in zip(spans, attributions, strict=True)]
+    keep = [_is_quotation(doc, s, a) for s, a in zip(spans, attributions, strict=True)]
     # Paragraph chains share a speaker both ways; an unattributed quotation inherits from the one before it
     # in the same paragraph, or from the last one of the previous paragraph when it opens its paragraph.
     for i, span in enumerate(spans):
@@ -407,7 +559,11 @@ def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
                 attributions[i] = attributions[j]
     for i in range(len(spans) - 1, -1, -1):
         j = spans[i].continues_from
-        if j is not None and attributions[i] is not None and (attributions[j] is None or attributions[j].speaker is None):
+        if (
+            j is not None
+            and attributions[i] is not None
+            and (attributions[j] is None or attributions[j].speaker is None)
+        ):
             attributions[j] = attributions[i]
             keep[j] = True
     last: tuple[int, _Attribution] | None = None
@@ -415,12 +571,12 @@ def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
         if not keep[i]:
             continue
         att = attributions[i]
-        if (att is None or att.speaker is None) and last is not None:
+        if att is None and last is not None:
             para, prev_att = last
             here = doc.paragraph_index(span.open)
             opens_paragraph = doc.masked[doc.paragraphs[here] : span.open].strip() == ""
             if para == here or (para == here - 1 and opens_paragraph):
-                attributions[i] = prev_att if att is None else _Attribution(prev_att.speaker, att.cue)
+                attributions[i] = prev_att
         if attributions[i] is not None and attributions[i].speaker is not None:
             last = (doc.paragraph_index(span.open), attributions[i])
     out = []
@@ -450,13 +606,31 @@ def _trim_content(doc: _Doc, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _bare_clause_start(doc: _Doc, cue_end: int, following: list[re.Match[str]]) -> re.Match[str] | None:
+    """Where a content clause with no "that" begins: 'said Tuesday the plan …', 'mengatakan, pemerintah …'.
+
+    Returns the match just before the clause (a time word, or the verb's last word), so that the content
+    starts at its end, like after a complementiser.
+    """
+    k = 0
+    while k < len(following) and following[k].group().lower() not in _CLAUSE_STARTERS:
+        if not is_gap_word(following[k].group()) or following[k].group()[0].isupper() and k == 0:
+            break
+        k += 1
+    if k >= len(following):
+        return None
+    word = following[k]
+    comma_before = "," in doc.masked[cue_end : word.start()]
+    if word.group().lower() in _CLAUSE_STARTERS or comma_before or (word.group()[0].isupper() and k == 0):
+        return _Span(word.start(), word.start())
+    return None
+
+
 def _reported_in_sentence(doc: _Doc, lo: int, hi: int) -> list[ExtractedQuote]:
     out: list[ExtractedQuote] = []
-    words = _words(doc, lo, hi)
-    cues = _find_cues(doc, lo, hi)
-    for cue_start, cue_end, cue in cues:
+    for cue_start, cue_end, cue in _find_cues(doc, lo, hi):
         low = cue.lower()
-        following = [w for w in words if w.start() >= cue_end]
+        following = _words(doc, cue_end, min(hi, cue_end + FOLLOWING_CHARS))
         content: tuple[int, int] | None = None
         addressee: SpeakerMention | None = None
         speaker: SpeakerMention | None = None
@@ -467,7 +641,7 @@ def _reported_in_sentence(doc: _Doc, lo: int, hi: int) -> list[ExtractedQuote]:
                 continue
             speaker = _speaker_from(doc, src)
             content = (comma + 1, hi)
-        elif low in doc.post_cues or (following and following[0].group() in ("." ,)):
+        elif low in doc.post_cues or (following and following[0].group() in (".",)):
             continue
         else:
             subject = _subject_before(doc, lo, cue_start)
@@ -480,6 +654,8 @@ def _reported_in_sentence(doc: _Doc, lo: int, hi: int) -> list[ExtractedQuote]:
                     if obj is not None:
                         addressee = _speaker_from(doc, obj)
                     link = req
+            if link is None and subject is not None and low in _BARE_CLAUSE_VERBS:
+                link = _bare_clause_start(doc, cue_end, following)
             if link is None or subject is None:
                 continue
             between = doc.masked[cue_end : link.start()]
@@ -526,7 +702,7 @@ def _post_posed(doc: _Doc, lo: int, hi: int) -> list[ExtractedQuote]:
     start, end = _trim_content(doc, lo, lo + comma)
     if end <= start or _word_count(doc.text[start:end]) < REPORTED_MIN_WORDS:
         return []
-    if doc.masked[start:end].count(MASK) / (end - start) > 0.5:
+    if MASK in doc.masked[start:end]:  # the closing attribution belongs to the quotation
         return []
     speaker = _speaker_from(doc, subject) if subject is not None else None
     return [ExtractedQuote(doc.text[start:end], start, end, REPORTED, speaker, cue)]
@@ -536,7 +712,7 @@ def _reported(doc: _Doc) -> list[ExtractedQuote]:
     out: list[ExtractedQuote] = []
     bounds = [*doc.boundaries, len(doc.text)]
     for lo, hi in zip(bounds, bounds[1:], strict=False):
-        if hi - lo < 10:
+        if hi - lo < 10 or not _find_cues(doc, lo, hi):
             continue
         found = _reported_in_sentence(doc, lo, hi)
         out.extend(found or _post_posed(doc, lo, hi))
@@ -547,7 +723,7 @@ def extract_quotes(
     text: str, *, known_speakers: Sequence[KnownSpeaker] = (), language: str | None = None
 ) -> list[ExtractedQuote]:
     """Direct quotations and reported statements in `text`, in text order, with speakers resolved."""
-    lang = (language or detect_language(text)).lower()[:2]
+    lang = language.lower()[:2] if language else "any"
     cues: frozenset[str] = frozenset()
     post: frozenset[str] = frozenset()
     phrases: tuple[str, ...] = ()
@@ -559,8 +735,6 @@ def extract_quotes(
     masked = _mask(text, spans)
     boundaries, paragraphs = _boundaries(masked)
     doc = _Doc(text, masked, NameIndex(text, known_speakers), cues, post, phrases, boundaries, paragraphs)
-    doc.words = [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(masked)]
-    doc.word_starts = [w.start() for w in doc.words]
     doc.cue_hits = _all_cues(doc)
     doc.cue_starts = [c[0] for c in doc.cue_hits]
     found = _direct_quotes(doc, spans) + _reported(doc)

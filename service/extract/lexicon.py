@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of `text` as a frozen set."""
     return frozenset(text.split())
 
 
 # Speech verbs that may stand anywhere in the clause (subject before, or inverted "said Trump").
-EN_CUES = _words(
+EN_CUES = word_set(
     """
     say says said saying tell tells told telling add adds added stress stresses stressed ask asks asked
     write writes wrote tweet tweets tweeted explain explains explained note notes noted argue argues argued
@@ -31,13 +32,38 @@ EN_CUES = _words(
     reiterates reiterated describe describes described begin begins began interject interjects interjected
     interrupted interrupt interrupts quote quotes quoted recount recounts recounted repeat repeats repeated
     demand demands demanded wonder wonders wondered think thinks thought believe believes believed
+    call calls called calling dub dubs dubbed label labels labeled labelled brand brands branded
+    describing deem deems deemed term terms termed praise praises praised criticize criticizes criticized
+    criticise criticises criticised accuse accuses accused mocking refer refers referred referring liken
+    likens likened compare compares compared blame blames blamed tout touts touted decry decries decried
+    denounce denounces denounced condemn condemns condemned hail hails hailed laud lauds lauded
+    question questions questioned defend defends defended reject rejects rejected dismiss dismisses
+    dismissed characterize characterizes characterized characterise characterised want wants wanted
+    hope hopes hoped feel feels felt fear fears feared expect expects expected consider considers
+    considered calling promising pledging vowing warning urging claiming arguing insisting adding noting
+    explaining asking telling writing tweeting declaring announcing acknowledging admitting recalling
+    suggesting stressing emphasizing predicting complaining joking boasting issue issues issued release
+    releases released publish publishes published cite cites cited citing assure assures assured assail
+    assails assailed scoffing remarking stating knock knocks knocked praising chanting offer offers
+    offered echo echoes echoed thank thanks thanked labeling labelling slamming blasting attacking
+    accusing criticizing criticising dismissing rejecting questioning warn
     """
 )
 # Multi-word English cues, matched as phrases.
-EN_CUE_PHRASES = ("according to", "pointed out", "points out", "went on", "goes on", "called on", "calls on")
+EN_CUE_PHRASES = (
+    "according to",
+    "pointed out",
+    "points out",
+    "went on",
+    "goes on",
+    "called on",
+    "calls on",
+    "put it",
+    "puts it",
+)
 
 # Indonesian verbs usable before the content or the addressee ("Cho menekankan bahwa …").
-ID_CUES = _words(
+ID_CUES = word_set(
     """
     mengatakan menjawab menegaskan menekankan meminta menambahkan menyatakan menjelaskan mengungkapkan
     menyebutkan menyebut menuturkan berkata bertanya mengklaim mengaku menilai berpendapat mengimbau
@@ -47,7 +73,7 @@ ID_CUES = _words(
     """
 )
 # Indonesian cues that only attribute when they follow the content: ", kata Cho", ", ujarnya".
-ID_POST_CUES = _words(
+ID_POST_CUES = word_set(
     """
     kata katanya ujar ujarnya ungkap ungkapnya tutur tuturnya jelas jelasnya tambah tambahnya imbuh imbuhnya
     tegas tegasnya sebut sebutnya papar paparnya terang terangnya lanjut lanjutnya ucap ucapnya tanya
@@ -57,57 +83,154 @@ ID_POST_CUES = _words(
 ID_CUE_PHRASES = ("menurut",)
 
 # Verbs whose object is the addressee rather than the speaker: "told CNN", "meminta Bruson".
-ADDRESSEE_CUES = _words(
+ADDRESSEE_CUES = word_set(
     """
     tell tells told telling ask asks asked urge urges urged remind reminds reminded warn warns warned
     meminta mendesak mengimbau mengajak mengingatkan memperingatkan
     """
 ) | {"called on", "calls on"}
 # Verbs whose subject is often the grammatical subject of a request clause ("asked X to …").
-REQUEST_LINKS = _words("to untuk agar supaya")
+REQUEST_LINKS = word_set("to untuk agar supaya")
 # Complementisers opening reported content.
-THAT_WORDS = _words("that bahwa bahwasanya")
+THAT_WORDS = word_set("that bahwa bahwasanya")
 
 # Pronouns that stand for one named person; plural ones are left unresolved.
-SINGULAR_PRONOUNS = _words("he she He She dia Dia ia Ia beliau Beliau")
-PLURAL_PRONOUNS = _words("they They we We mereka Mereka kami Kami kita Kita")
-FIRST_PERSON = _words("I i aku Aku saya Saya")
+SINGULAR_PRONOUNS = word_set("he she He She dia Dia ia Ia beliau Beliau")
+PLURAL_PRONOUNS = word_set("they They we We mereka Mereka kami Kami kita Kita")
+FIRST_PERSON = word_set("I i aku Aku saya Saya")
 
 # Title words that precede a name ("Mr. Trump", "Menteri Cho"); the key is the role they name.
 TITLES: dict[str, str] = {
-    "mr.": "", "mrs.": "", "ms.": "", "mr": "", "mrs": "", "ms": "", "miss": "", "dr.": "doctor", "dr": "doctor",
-    "sen.": "senator", "senator": "senator", "rep.": "representative", "representative": "representative",
-    "congressman": "representative", "congresswoman": "representative", "gov.": "governor",
-    "governor": "governor", "president": "president", "pres.": "president", "vice": "", "secretary": "secretary",
-    "minister": "minister", "menteri": "minister", "presiden": "president", "wakil": "", "bapak": "", "pak": "",
-    "ibu": "", "bu": "", "chief": "chief", "judge": "judge", "justice": "justice", "mayor": "mayor",
-    "speaker": "speaker", "gen.": "general", "general": "general", "adm.": "admiral", "admiral": "admiral",
-    "col.": "colonel", "lt.": "lieutenant", "sgt.": "sergeant", "prof.": "professor", "professor": "professor",
-    "rev.": "reverend", "reverend": "reverend", "commander": "commander", "komandan": "commander",
-    "director": "director", "chairman": "chairman", "chairwoman": "chairman", "sheriff": "sheriff",
-    "pope": "pope", "king": "king", "queen": "queen", "prince": "prince", "princess": "princess", "sir": "",
-    "dame": "", "lord": "", "lady": "", "attorney": "attorney", "ambassador": "ambassador", "duta": "ambassador",
-    "gubernur": "governor", "bupati": "regent", "walikota": "mayor", "wali": "mayor", "jenderal": "general",
-    "kapolri": "police chief", "ketua": "chairman", "direktur": "director", "perdana": "prime minister",
-    "prime": "prime minister", "candidate": "candidate", "nominee": "nominee", "rabbi": "rabbi",
-    "father": "", "sister": "", "brother": "", "uncle": "", "aunt": "", "coach": "coach", "officer": "officer",
-    "spokesman": "spokesman", "spokeswoman": "spokesman", "juru": "spokesman", "anchor": "anchor",
-    "host": "host", "moderator": "moderator", "former": "", "first": "", "rt.": "", "hon.": "",
+    "mr.": "",
+    "mrs.": "",
+    "ms.": "",
+    "mr": "",
+    "mrs": "",
+    "ms": "",
+    "miss": "",
+    "dr.": "doctor",
+    "dr": "doctor",
+    "sen.": "senator",
+    "senator": "senator",
+    "rep.": "representative",
+    "representative": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "gov.": "governor",
+    "governor": "governor",
+    "president": "president",
+    "pres.": "president",
+    "vice": "",
+    "secretary": "secretary",
+    "minister": "minister",
+    "menteri": "minister",
+    "presiden": "president",
+    "wakil": "",
+    "bapak": "",
+    "pak": "",
+    "ibu": "",
+    "bu": "",
+    "chief": "chief",
+    "judge": "judge",
+    "justice": "justice",
+    "mayor": "mayor",
+    "speaker": "speaker",
+    "gen.": "general",
+    "general": "general",
+    "adm.": "admiral",
+    "admiral": "admiral",
+    "col.": "colonel",
+    "lt.": "lieutenant",
+    "sgt.": "sergeant",
+    "prof.": "professor",
+    "professor": "professor",
+    "rev.": "reverend",
+    "reverend": "reverend",
+    "commander": "commander",
+    "komandan": "commander",
+    "director": "director",
+    "chairman": "chairman",
+    "chairwoman": "chairman",
+    "sheriff": "sheriff",
+    "pope": "pope",
+    "king": "king",
+    "queen": "queen",
+    "prince": "prince",
+    "princess": "princess",
+    "sir": "",
+    "dame": "",
+    "lord": "",
+    "lady": "",
+    "attorney": "attorney",
+    "ambassador": "ambassador",
+    "duta": "ambassador",
+    "gubernur": "governor",
+    "bupati": "regent",
+    "walikota": "mayor",
+    "wali": "mayor",
+    "jenderal": "general",
+    "kapolri": "police chief",
+    "ketua": "chairman",
+    "direktur": "director",
+    "perdana": "prime minister",
+    "prime": "prime minister",
+    "candidate": "candidate",
+    "nominee": "nominee",
+    "rabbi": "rabbi",
+    "father": "",
+    "sister": "",
+    "brother": "",
+    "uncle": "",
+    "aunt": "",
+    "coach": "coach",
+    "officer": "officer",
+    "spokesman": "spokesman",
+    "spokeswoman": "spokesman",
+    "juru": "spokesman",
+    "anchor": "anchor",
+    "host": "host",
+    "moderator": "moderator",
+    "former": "",
+    "first": "",
+    "rt.": "",
+    "hon.": "",
 }
 # Role nouns that can stand for a person after "the" ("the senator said"), and the title keys they match.
 ROLE_NOUNS: dict[str, str] = {
-    "senator": "senator", "congressman": "representative", "congresswoman": "representative",
-    "representative": "representative", "governor": "governor", "president": "president",
-    "minister": "minister", "menteri": "minister", "secretary": "secretary", "mayor": "mayor",
-    "judge": "judge", "general": "general", "commander": "commander", "komandan": "commander",
-    "candidate": "candidate", "nominee": "nominee", "director": "director", "chairman": "chairman",
-    "chairwoman": "chairman", "sheriff": "sheriff", "ambassador": "ambassador", "spokesman": "spokesman",
-    "spokeswoman": "spokesman", "professor": "professor", "doctor": "doctor", "presiden": "president",
-    "gubernur": "governor", "businessman": "businessman", "billionaire": "billionaire", "mogul": "businessman",
+    "senator": "senator",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "representative": "representative",
+    "governor": "governor",
+    "president": "president",
+    "minister": "minister",
+    "menteri": "minister",
+    "secretary": "secretary",
+    "mayor": "mayor",
+    "judge": "judge",
+    "general": "general",
+    "commander": "commander",
+    "komandan": "commander",
+    "candidate": "candidate",
+    "nominee": "nominee",
+    "director": "director",
+    "chairman": "chairman",
+    "chairwoman": "chairman",
+    "sheriff": "sheriff",
+    "ambassador": "ambassador",
+    "spokesman": "spokesman",
+    "spokeswoman": "spokesman",
+    "professor": "professor",
+    "doctor": "doctor",
+    "presiden": "president",
+    "gubernur": "governor",
+    "businessman": "businessman",
+    "billionaire": "billionaire",
+    "mogul": "businessman",
 }
 
 # Capitalised words that are not names of speakers (sentence openers, days, months, function words).
-NON_NAMES = _words(
+NON_NAMES = word_set(
     """
     The A An And But Or Nor So Yet For If When While Whether After Before Although Though Because Since As At
     In On Of To From By With Without Within Into Onto Over Under About Above Below Between Among Through
@@ -117,7 +240,7 @@ NON_NAMES = _words(
     Which Where Why How Yes However Meanwhile Moreover Furthermore Instead Otherwise Thus Therefore
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
     August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    Mr Mrs Ms Dr Today Tonight Yesterday Tomorrow Last Next First Second Third One Two Three Four Five
+    Today Tonight Yesterday Tomorrow Last Next First Second Third One Two Three Four Five
     According Asked Speaking Writing Earlier Later Like Unlike Per Via Let Please Well Oh Ok OK Okay Do Does
     Did Is Are Was Were Be Been Has Have Had Will Would Can Could Should Must May Might Shall
     Yang Dan Di Ke Dari Pada Untuk Dengan Dalam Itu Ini Tersebut Namun Tetapi Karena Sehingga Selain
@@ -129,7 +252,7 @@ NON_NAMES = _words(
     """
 )
 # Words that mark an organisation or place rather than a person, for pronoun resolution.
-ORG_WORDS = _words(
+ORG_WORDS = word_set(
     """
     House Senate Congress Party Committee Department Ministry Kementerian Times Post News Journal Press
     Inc Inc. Corp Corp. Company University College School Association Campaign Council Court Agency Office
@@ -144,7 +267,7 @@ ORG_WORDS = _words(
 )
 
 # Words allowed between a subject and its speech verb ("Trump also said", "Cho juga meminta").
-GAP_WORDS = _words(
+GAP_WORDS = word_set(
     """
     also later then has had have would will previously again once further recently repeatedly quickly
     simply just only first finally often once never always even still has had not n't on in at during
@@ -163,5 +286,5 @@ def is_gap_word(word: str) -> bool:
 
 
 # Common function words, for telling English from Indonesian.
-EN_MARKERS = _words("the of and to in that is was for on with as by he said it his at from")
-ID_MARKERS = _words("yang dan di ke dari untuk dengan dalam ini itu pada adalah tidak akan juga bahwa")
+EN_MARKERS = word_set("the of and to in that is was for on with as by he said it his at from")
+ID_MARKERS = word_set("yang dan di ke dari untuk dengan dalam ini itu pada adalah tidak akan juga bahwa")

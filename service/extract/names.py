@@ -15,9 +15,10 @@ from .model import KnownSpeaker
 # A capitalised name token: "Tae-yul", "O'Rourke", "McCaskill", initials "G.K." and "H."; a trailing
 # possessive ("Trump's") is left out. Uppercase ranges cover Latin-1 and the common Latin Extended-A.
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
-_DOTTED = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Jr|Sr|St|Adm|Hon|Rt|Pres|Capt|Maj|Cpl)\."
+_DOTTED = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Jr|Sr|St|Adm|Hon|Rt|Pres|Capt|Maj|Cpl|Del)\."
 _TOKEN = rf"(?:[{_UPPER}]\.(?:[{_UPPER}]\.)*|{_DOTTED}|[{_UPPER}]\w*(?:[’'\-](?!s\b)\w+)*)"
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z]")
 _CONNECTOR = r"(?:de|da|del|della|di|van|von|der|den|bin|binti|al|el|la|le|du|dos|das|of)"
 _NAME_RUN = re.compile(rf"{_TOKEN}(?:[ ](?:{_CONNECTOR}[ ])?{_TOKEN})*")
 # A sentence opener position: start of text/line, or after ". " / "? " etc.
@@ -54,8 +55,12 @@ def _fold(word: str) -> str:
 
 def _split_run(text: str, start: int, end: int) -> list[Mention]:
     """Cut a capitalised run into a mention: strip openers and titles, keep the person-like tail."""
-    raw = text[start:end]
-    parts = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", raw)]
+    parts = []
+    pos = start
+    for word in text[start:end].split(" "):
+        if word:
+            parts.append((pos, pos + len(word), word))
+        pos += len(word) + 1
     initial = bool(_SENTENCE_START.search(text, max(0, start - 8), start)) if start else True
     # Sentence openers and function words ("The", "But") are not part of a name.
     while parts and parts[0][2].rstrip(".") in NON_NAMES:
@@ -97,6 +102,8 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Mention
     hi = len(text) if hi is None else hi
     mentions: list[Mention] = []
     for m in _NAME_RUN.finditer(text, lo, hi):
+        if _PARTY_TAG.match(m.group()):
+            continue  # "(D-Mo.)", "(R-Fla.)": a party and state, not a name
         mentions.extend(_split_run(text, m.start(), m.end()))
     return mentions
 
@@ -151,9 +158,12 @@ class NameIndex:
                 return speaker
             n = len(folded)
             # A surname, a given name, or a full name embedded in a longer run.
-            if n < len(known) and any(known[i : i + n] == folded for i in range(len(known) - n + 1)):
-                best = best or speaker
-            elif n > len(known) and any(folded[i : i + len(known)] == known for i in range(n - len(known) + 1)):
+            if (
+                n < len(known)
+                and any(known[i : i + n] == folded for i in range(len(known) - n + 1))
+                or n > len(known)
+                and any(folded[i : i + len(known)] == known for i in range(n - len(known) + 1))
+            ):
                 best = best or speaker
         return best
 
@@ -195,6 +205,11 @@ class NameIndex:
         if not mention.tokens:
             found = self._by_title(mention.title_key, mention.start) if mention.title_key else None
             return found or Resolved(self.text[mention.start : mention.end], None, True)
+        # A known speaker's title used on its own ("Menteri Luar Negeri menegaskan …").
+        surface = self.text[mention.start : mention.end].casefold()
+        for speaker in self.known:
+            if any(title.casefold() == surface for title in speaker.titles):
+                return Resolved(speaker.name, speaker.id, True)
         return self.resolve_tokens(mention.tokens, mention.start)
 
     def resolve_tokens(self, tokens: Sequence[str], pos: int) -> Resolved:

@@ -20,13 +20,16 @@ _STRAIGHT = frozenset({'"', "''"})
 _DOUBLE_MARKS = re.compile("''|``|[\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f\"]")
 _SINGLE_MARKS = re.compile("[\u2018\u2019']")
 _LINE = re.compile(r"[^\n]+")
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,500}>")
 _LEADING_OPEN = re.compile('[ \t]*[\u201c\u201e\u00ab\u300c\u300e"\u2018]')
 
 # Elisions that start with an apostrophe: '90s, 'em, 'til, 'cause, 'n' — never an opening quote.
-_ELISION_AFTER = re.compile(r"(?:\d\d(?:s|\b)|em\b|til\b|tis\b|twas\b|cause\b|bout\b|n\b|round\b)", re.IGNORECASE)
+_ELISION_AFTER = re.compile(
+    r"(?:\d\d(?:s|\b)|em\b|til\b|tis\b|twas\b|cause\b|bout\b|n\b|round\b)", re.IGNORECASE
+)
 # Characters before an opening mark / after a closing mark.
-_OPEN_BEFORE = set(" \t\n([{\u2014\u2013-/:;,\u201c\u201e\"\u00ab")
-_CLOSE_AFTER = set(" \t\n)]}.,;:!?\u2014\u2013-/\u201d\"\u00bb\u2026")
+_OPEN_BEFORE = set(' \t\n([{\u2014\u2013-/:;,\u201c\u201e"\u00ab')
+_CLOSE_AFTER = set(' \t\n)]}.,;:!?\u2014\u2013-/\u201d"\u00bb\u2026')
 # A single-quoted span longer than this is more likely two apostrophes than a quotation.
 MAX_SINGLE_QUOTE_CHARS = 300
 
@@ -74,17 +77,27 @@ def _double_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
         start, end = _trimmed(text, open_at + open_width, until)
         spans.append(QuoteSpan(start, end, open=open_at, close=None))
 
+    nested = 0  # same-style quotation nested inside the open one: “… he calls “hell” than …”
     for m in _DOUBLE_MARKS.finditer(text, lo, hi):
         i, ch = m.start(), m.group()
         width = len(ch)
         role = _straight_role(text, i, width)
+        if nested and ch == "\u201d":
+            nested -= 1
+            continue
         if open_at is None:
             if ch in _OPEN_TO_CLOSE and (ch not in _STRAIGHT or role != "close"):
                 open_at, open_width, closers = i, width, _closers(ch)
+            elif ch == "\u201d" and role == "open":
+                # A right mark used to open (”Like this.”), a common typing slip.
+                open_at, open_width, closers = i, width, ("\u201d", "\u201c")
             continue
         if ch in closers:
             # A mark that can only open (straight, or a second “) means the previous one was never closed.
             if (ch in _STRAIGHT or ch == "\u201c") and role == "open" and i > open_at + open_width:
+                if ch == "\u201c" and text.count("\u201d", i, hi) >= 2:
+                    nested += 1  # two closers still ahead: this one nests
+                    continue
                 left_open(i)
                 open_at, open_width, closers = i, width, _closers(ch)
                 continue
@@ -142,8 +155,16 @@ def _single_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
     return spans
 
 
+def _blank_tags(text: str) -> str:
+    # Attribute values in embedded markup (<tweet id="…">) are not quotations; blanking keeps offsets.
+    if "<" not in text:
+        return text
+    return _TAG.sub(lambda m: " " * len(m.group()), text)
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """All quotation-mark spans in text order; apostrophes are skipped, nested quotes stay inside."""
+    text = _blank_tags(text)
     result: list[QuoteSpan] = []
     last_unclosed: int | None = None  # index of a fragment left open at the end of the previous paragraph
     for line in _LINE.finditer(text):

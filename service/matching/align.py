@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from service.matching.text import Token, tokens
 
@@ -19,10 +19,11 @@ __all__ = ["Alignment", "ClaimItem", "DiffOp", "Gap", "align", "parse_claim", "q
 # Words that flip a statement's meaning. An omission or a bracket may never hide one: a journalist who
 # drops "not" under an ellipsis has altered the quote, whatever the convention says.
 NEGATIONS = frozenset(
-    """
-    not no never nor neither none nothing nobody nowhere cannot cant dont doesnt didnt isnt arent wasnt
-    werent couldnt wouldnt shouldnt wont hasnt havent hadnt aint mustnt neednt mightnt shant
-    """.split()
+    {
+        "not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "nowhere", "cannot", "cant",
+        "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "couldnt", "wouldnt", "shouldnt",
+        "wont", "hasnt", "havent", "hadnt", "aint", "mustnt", "neednt", "mightnt", "shant"
+    }
 )
 
 # An editorial bracket stands for at most this many quote words: a pronoun ("he" → "[the president]")
@@ -30,24 +31,27 @@ NEGATIONS = frozenset(
 MAX_BRACKET_WORDS = 3
 
 # Costs of the edit distance. A replaced word costs as much as an added or dropped one: each is one word
-# of the quote that the claim does not faithfully reproduce.
-_SUB = 1
-_INS = 1
-_DEL = 1
-_INF = 1 << 30
+# of the quote that the claim does not faithfully reproduce. Among alignments with as few edits, the one
+# with the most equal words wins ("its like care" is two words kept and "people" dropped, not three
+# words replaced): each equal word earns a bonus far smaller than an edit.
+_SUB = 1000
+_INS = 1000
+_DEL = 1000
+_EQUAL = -1
+_INF = 1 << 40
 
 # Marks of an omission: three dots (spaced or not, bracketed or not) or the ellipsis character.
-_OMISSION = r"[\[(]\s*(?:\.\s*){3,}[\])]|[\[(]\s*…\s*[\])]|…|\.(?:\s?\.){2,}"
+_OMISSION = r"[\[(]\s*(?:\.\s*){3,}[\])]|[\[(]\s*…\s*[\])]|…|\.{3,}|\.(?: \.){2,}"
 # An editorial bracket stands alone: a bracket glued to a word ("[F]eminism") is part of that word.
 _BRACKET = r"(?<![\w\]])\[[^\[\]]{1,80}\](?![\w\[])"
 _MARKERS = re.compile(f"(?P<omission>{_OMISSION})|(?P<bracket>{_BRACKET})")
 # Double quotation marks of every kind; a claim may wrap the quote it cites in words of its own.
-_DOUBLE_QUOTES = re.compile("[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]")
+_DOUBLE_QUOTES = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]')
 
 
 @dataclass(frozen=True)
 class DiffOp:
-    """One step of the word diff: ``insert`` = claim words not in the quote, ``delete`` = quote words dropped."""
+    """One step of the word diff: insert = claim words not in the quote; delete = quote words left out."""
 
     op: str  # "equal" | "insert" | "delete" | "replace"
     claim: str
@@ -56,7 +60,7 @@ class DiffOp:
 
 @dataclass(frozen=True)
 class Gap:
-    """A journalistic convention: an ``omission`` (ellipsis), an editorial ``insertion`` ([...]) or ``sic``."""
+    """A journalistic convention: an ``omission`` (ellipsis), an editorial ``insertion`` or ``sic``."""
 
     kind: str
     claim: str
@@ -149,14 +153,23 @@ def align(
     *,
     window: tuple[int, int] | None = None,
 ) -> Alignment | None:
-    """The cheapest alignment of the claim items with a stretch of the quote (None if the claim has no words)."""
+    """The cheapest alignment of the claim items with a stretch of the quote; None if either has no words."""
     qtoks = list(tokens(quote_text)) if quote_tokens is None else list(quote_tokens)
     lo, hi = window if window is not None else (0, len(qtoks))
     q = [t.folded for t in qtoks[lo:hi]]
     qneg = [_is_negation(w) for w in q]
     n = len(q)
-    if not any(it.kind == "word" for it in items) or n == 0:
+    word_at = [i for i, it in enumerate(items) if it.kind == "word"]
+    if not word_at or n == 0:
         return None
+    # An omission mark before the first word or after the last only says the quote goes on: it covers no
+    # particular words, and is reported as a gap that covers none.
+    edge_gaps = [
+        Gap("omission", claim_text[it.start : it.end], "")
+        for i, it in enumerate(items)
+        if it.kind == "omission" and (i < word_at[0] or i > word_at[-1])
+    ]
+    items = [it for i, it in enumerate(items) if it.kind != "omission" or word_at[0] < i < word_at[-1]]
 
     prev = [0] * (n + 1)  # row 0: the claim may start anywhere in the quote
     prev2: list[int] | None = None
@@ -174,7 +187,7 @@ def align(
             bp[0] = 1
             for j in range(1, n + 1):
                 qj = q[j - 1]
-                best = prev[j - 1] + (0 if qj == c else _SUB)
+                best = prev[j - 1] + (_EQUAL if qj == c else _SUB)
                 code = 0
                 v = prev[j] + _INS
                 if v < best:
@@ -183,10 +196,18 @@ def align(
                 if v < best:
                     best, code = v, 2
                 # A punctuation change may join or split words: 'say."Pack' written "sayPack", or back.
-                if j >= 2 and lc > qlen[j - 1] and c.endswith(qj) and c == q[j - 2] + qj and prev[j - 2] < best:
-                    best, code = prev[j - 2], 3
-                if pw and qlen[j - 1] > lc and qj.endswith(c) and qj == pw + c and prev2[j - 1] < best:
-                    best, code = prev2[j - 1], 4
+                if (
+                    j >= 2
+                    and lc > qlen[j - 1]
+                    and c.endswith(qj)
+                    and c == q[j - 2] + qj
+                    and prev[j - 2] + _EQUAL < best
+                ):
+                    best, code = prev[j - 2] + _EQUAL, 3
+                if pw and qlen[j - 1] > lc and qj.endswith(c) and qj == pw + c:
+                    v = prev2[j - 1] + 2 * _EQUAL
+                    if v < best:
+                        best, code = v, 4
                 cur[j] = best
                 bp[j] = code
         elif it.kind == "omission":
@@ -203,27 +224,36 @@ def align(
             sic = inner == ("sic",)
             span_max = 0 if sic else MAX_BRACKET_WORDS
             li = len(inner)
-            # Tried in order of preference, on equal cost: the quote's own bracket, one word, none, more.
-            order = [1, 0, *range(2, span_max + 1)] if span_max else [0]
+            # A bracket most often stands for one word (a pronoun); standing for none or for more costs a
+            # little (far less than an edit), so ties go to one word. The quote's own bracket, matched
+            # literally, earns the equal-word bonus and wins over all of them.
             for j in range(n + 1):
                 best, code = _INF, 0
                 if li and j >= li and tuple(q[j - li : j]) == inner:
-                    best, code = prev[j - li], -1
-                for k in order:
-                    if k > j:
+                    best, code = prev[j - li] + li * _EQUAL, -1
+                for k in range(min(span_max, j) + 1):
+                    # A bracket may neither hide a negation nor slip one in: "[not]" for "" is an edit.
+                    if it.negation != any(qneg[j - k : j]):
                         continue
-                    if k and not it.negation and any(qneg[j - k : j]):
-                        continue
-                    v = prev[j - k]
+                    v = prev[j - k] + (0 if sic or k == 1 else abs(k - 1))
                     if v < best:
                         best, code = v, k
+                # Failing all that, the bracketed words are words the quote does not have.
+                v = prev[j] + _INS
+                if v < best:
+                    best, code = v, -2
                 cur[j] = best
                 bp[j] = code
         back.append(bp)
         prev2, prev = prev, cur
 
-    end_j = min(range(n + 1), key=lambda j: (prev[j], j))
-    return _traceback(items, back, end_j, qtoks, lo, q, claim_text, quote_text)
+    # On a tie, end as late as possible: a trailing bracket then stands for the pronoun it replaced, and a
+    # changed last word shows as replacing the quote's next word.
+    end_j = min(range(n + 1), key=lambda j: (prev[j], -j))
+    found = _traceback(items, back, end_j, qtoks, lo, q, claim_text, quote_text)
+    if edge_gaps:
+        found = replace(found, gaps=found.gaps + tuple(edge_gaps))
+    return found
 
 
 def _traceback(items, back, end_j, qtoks, lo, q, claim_text, quote_text) -> Alignment:
@@ -253,6 +283,9 @@ def _traceback(items, back, end_j, qtoks, lo, q, claim_text, quote_text) -> Alig
         elif it.kind == "omission":
             steps.append(("omission", (i - 1,), tuple(range(code, j))))
             i, j = i - 1, code
+        elif code == -2:
+            steps.append(("insert", (i - 1,), ()))
+            i -= 1
         else:
             k = len(it.inner) if code == -1 else code
             kind = "literal" if code == -1 else ("sic" if it.inner == ("sic",) else "insertion")

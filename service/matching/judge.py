@@ -6,7 +6,6 @@ the best few distinct texts get the word alignment, which knows ellipses, bracke
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -25,21 +24,28 @@ VERDICTS = ("verified", "altered", "paraphrased", "misattributed", "unverified")
 # Claims shorter than this are never "strong" nor "verified"/"altered"/"misattributed": a handful of
 # words is shared by too many quotes to pin one (the brief's rule; no dev claim is shorter than 6 words).
 MIN_CONFIRM_WORDS = 6
-# Candidates scoring under this on the fuzzy prefilter are not aligned: every dev case's expected quote
-# scores ≥ 70 while most of the ~100 retrieved candidates score under 50.
+# How many candidates (by shared words, weighted by length as a stand-in for rarity) go on to the fuzzy
+# score: the expected quote of every dev case ranks within the first 3 by shared words; 16 leaves room.
+OVERLAP_KEEP = 16
+# Candidates scoring under this on the fuzzy prefilter are not aligned: the dev cases' expected quotes
+# score ≥ 70 while most of the ~100 retrieved candidates score under 50.
 PREFILTER_MIN_SCORE = 55.0
-# How many distinct candidate texts get the word alignment: on the dev cases the expected quote is
-# among the best 3 prefilter scores in all but a handful; 6 leaves room and keeps p50 well under 10 ms.
+# How many distinct candidate texts get the word alignment, at most: on the dev cases the expected quote
+# is the best prefilter score in all but a handful, always within the best 3; 6 leaves room.
 ALIGN_TOP = 6
-# A match may differ from the quote by at most this share of the claim's words (inserted, deleted or
-# replaced); multi_edit cases change up to one word in five, fabricated claims' best candidates differ
-# by far more, so the line sits between (see bench/engine_eval.py).
-MAX_EDIT_RATE = 0.3
+# Once a text matches exactly, others are aligned only if their fuzzy score is within this of its own:
+# the same words elsewhere score the same (up to punctuation), and the rest cannot outrank it.
+EXACT_MARGIN = 5.0
+# A match may have at most this share of edited words among the words it aligns (equal + edited):
+# multi_edit cases change at most one word in five (≤ 0.2 by construction, the dev maximum), while the
+# best candidate of every fabricated dev claim is at ≥ 0.375; the line sits between, nearer the altered
+# side so that a real quote missing from the archive is not called altered.
+MAX_EDIT_SHARE = 0.3
 # ... and must share at least this many words with it, in order, so a short phrase cannot match alone.
 MIN_EQUAL_WORDS = 4
-# "strong" confidence needs few enough edits that the claim is plainly that quote: up to one word in
-# five (the multi_edit ceiling); above that the match is shown as a suggestion.
-STRONG_MAX_EDIT_RATE = 0.2
+# "strong" confidence needs few enough edits that the claim is plainly that quote: at most one word in
+# five (the multi_edit ceiling); between this and MAX_EDIT_SHARE the match is a suggestion.
+STRONG_MAX_EDIT_SHARE = 0.2
 # A claim's quoted part is read as the quote it wraps only if it holds at least this share of the claim's
 # words: tweets wrap a quote in a few words; a shorter quoted part is scare quotes inside the quote itself.
 WRAPPED_MIN_SHARE = 0.5
@@ -51,7 +57,7 @@ WINDOW_MARGIN = 12
 
 @dataclass(frozen=True)
 class Candidate:
-    """A stored quote offered by retrieval; a stored translation carries its original in ``translation_of``."""
+    """A stored quote offered by retrieval; a stored translation carries its original in translation_of."""
 
     quote_id: int
     text: str
@@ -94,13 +100,15 @@ class Judgement:
     matches: tuple[Match, ...]
 
 
-_NON_WORD = re.compile(r"[\W_]+")
+# Punctuation to spaces (apostrophes vanish, as in text.tokens): folded text becomes words and spaces.
+_PUNCTUATION = {ord(c): " " for c in '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~'}
+_PUNCTUATION[ord("'")] = None
 
 
 @lru_cache(maxsize=16384)
 def _norm(text: str) -> str:
-    # Folded words separated by single spaces: what the fuzzy prefilter compares.
-    return _NON_WORD.sub(" ", fold(text).replace("'", "")).strip()
+    # Folded words separated by spaces: what the prefilter compares (cheap: one fold, one translate).
+    return fold(text).translate(_PUNCTUATION)
 
 
 @lru_cache(maxsize=4096)
@@ -133,17 +141,30 @@ def judge(claim: Claim, candidates: Sequence[Candidate], *, limit: int = 5) -> J
     probes = [" ".join(it.folded for it in words_in_claim)]
     if region_items:
         probes.append(" ".join(it.folded for it in region_items if it.kind == "word"))
-    prefilter = [max(fuzz.partial_ratio(p, _norm(c.text)) for p in probes) for c in candidates]
 
-    # The best few distinct texts (the same words may be stored for several speakers: align them once).
-    order = sorted(range(len(candidates)), key=lambda i: -prefilter[i])
-    chosen_texts: list[str] = []
-    for i in order:
-        if prefilter[i] < PREFILTER_MIN_SCORE or len(chosen_texts) >= ALIGN_TOP:
+    # Stage 1 (all candidates): shared words, long words counting more. Stage 2 (the best few): fuzzy score.
+    claim_set = {it.folded for it in words_in_claim}
+    norms = {c.text: _norm(c.text) for c in candidates}
+    overlap = {t: sum(len(w) for w in claim_set.intersection(n.split())) for t, n in norms.items()}
+    shortlist = sorted(overlap, key=overlap.__getitem__, reverse=True)[:OVERLAP_KEEP]
+    fuzzy = {
+        t: max(fuzz.partial_ratio(p, norms[t], score_cutoff=PREFILTER_MIN_SCORE) for p in probes)
+        for t in shortlist
+    }
+    ranked = [
+        t for t in sorted(fuzzy, key=fuzzy.__getitem__, reverse=True) if fuzzy[t] >= PREFILTER_MIN_SCORE
+    ]
+
+    # The same words may be stored for several speakers: each distinct text is aligned once.
+    alignments: dict[str, Alignment | None] = {}
+    exact_score: float | None = None
+    for t in ranked[:ALIGN_TOP]:
+        if exact_score is not None and fuzzy[t] < exact_score - EXACT_MARGIN:
             break
-        if candidates[i].text not in chosen_texts:
-            chosen_texts.append(candidates[i].text)
-    alignments = {t: _best_alignment(claim.text, items, region_items, probes[0], t) for t in chosen_texts}
+        al = alignments[t] = _best_alignment(claim.text, items, region_items, probes[0], t)
+        if al is not None and al.edits == 0 and _is_match(al) and exact_score is None:
+            exact_score = fuzzy[t]
+    prefilter = [fuzzy.get(c.text, 0.0) for c in candidates]
 
     scored: list[_Scored] = []
     for i, cand in enumerate(candidates):
@@ -191,12 +212,15 @@ def _align(claim_text, items, probe, quote_text, qtoks) -> Alignment | None:
         if hit is not None:
             first = joined.count(" ", 0, hit.dest_start)
             last = joined.count(" ", 0, hit.dest_end)
-            window = (max(0, first - claim_len - WINDOW_MARGIN), min(len(qtoks), last + claim_len + WINDOW_MARGIN))
+            window = (
+                max(0, first - claim_len - WINDOW_MARGIN),
+                min(len(qtoks), last + claim_len + WINDOW_MARGIN),
+            )
     return align(items, claim_text, quote_text, qtoks, window=window)
 
 
 def _is_match(al: Alignment) -> bool:
-    return al.equal >= MIN_EQUAL_WORDS and al.edits <= MAX_EDIT_RATE * al.claim_words
+    return al.equal >= MIN_EQUAL_WORDS and al.edits <= MAX_EDIT_SHARE * (al.equal + al.edits)
 
 
 def _rank(s: _Scored) -> tuple:
@@ -206,7 +230,14 @@ def _rank(s: _Scored) -> tuple:
     coverage = (al.quote_last - al.quote_first + 1) / max(al.quote_words, 1)
     # Exact words first; among them the claimed speaker first; then fewer edits, then the quote the claim
     # covers most of (a whole quote beats a longer quote containing it).
-    return (not exact, speaker, al.edits / max(al.claim_words, 1), -coverage, -s.prefilter, s.candidate.quote_id)
+    return (
+        not exact,
+        speaker,
+        al.edits / max(al.claim_words, 1),
+        -coverage,
+        -s.prefilter,
+        s.candidate.quote_id,
+    )
 
 
 def _match(s: _Scored) -> Match:
@@ -227,7 +258,7 @@ def _match(s: _Scored) -> Match:
     strong = (
         verdict != "unverified"
         and n >= MIN_CONFIRM_WORDS
-        and al.edits <= STRONG_MAX_EDIT_RATE * n
+        and al.edits <= STRONG_MAX_EDIT_SHARE * (al.equal + al.edits)
         and cand.translation_provenance != "editorial"
     )
     score = round(100.0 * al.equal / max(al.equal + al.edits, 1), 1)

@@ -34,18 +34,23 @@ class Person:
 
 # Words before a name that say what a person is, not who ("Sen. Warren", "President Biden").
 _HONORIFICS = frozenset(
-    """
-    mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister brother president
-    pres vice senator sen rep representative congressman congresswoman gov governor mayor minister
-    secretary chancellor premier judge justice gen general col colonel capt captain lt sgt adm admiral
-    king queen prince princess pope saint st the former late
-    """.split()
+    {
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev",
+        "reverend", "fr", "father", "sister", "brother", "president", "pres", "vice", "senator", "sen", "rep",
+        "representative", "congressman", "congresswoman", "gov", "governor", "mayor", "minister", "secretary",
+        "chancellor", "premier", "judge", "justice", "gen", "general", "col", "colonel", "capt", "captain",
+        "lt", "sgt", "adm", "admiral", "king", "queen", "prince", "princess", "pope", "saint", "st", "the",
+        "former", "late"
+    }
 )
-_SUFFIXES = frozenset("jr sr ii iii iv phd md esq".split())
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"])
 _NAME_PART = re.compile(r"[\w'-]+")
+_KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 # Words of a role description that name no office in particular ("the EU foreign policy *chief*").
-_ROLE_FILLER = frozenset("the a an of for and s chief head boss top leader official".split())
-_ROLE_STOP = frozenset("the a an of for and s".split())
+_ROLE_FILLER = frozenset(
+    ["the", "a", "an", "of", "for", "and", "s", "chief", "head", "boss", "top", "leader", "official"]
+)
+_ROLE_STOP = frozenset(["the", "a", "an", "of", "for", "and", "s"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +65,8 @@ def _parts(name: str) -> list[str]:
     return [p.strip("-") for p in _NAME_PART.findall(folded) if p.strip("-")]
 
 
-def _readings(name: str) -> list[_Name]:
-    """The ways a name splits into given names and a surname (family-name-first when it looks Korean)."""
+def _readings(name: str, *, as_claimed: bool = False) -> list[_Name]:
+    """The ways a name splits into given names and a surname (family name first when it looks Korean)."""
     parts = _parts(name)
     while len(parts) > 1 and parts[0] in _HONORIFICS:
         parts = parts[1:]
@@ -69,11 +74,15 @@ def _readings(name: str) -> list[_Name]:
         parts = parts[:-1]
     if not parts:
         return []
-    readings = [_Name(tuple(parts[:-1]), parts[-1])]
-    # "Cho Tae-yul": a hyphenated last part is a romanised Korean given name; the family name comes first.
-    if len(parts) >= 2 and "-" in parts[-1]:
-        readings.append(_Name(tuple(parts[1:]), parts[0]))
-    return readings
+    western = _Name(tuple(parts[:-1]), parts[-1])
+    # "Cho Tae-yul": a last part like "Tae-yul" (hyphen, then lower case) is a romanised Korean given
+    # name, so the family name comes first ("Zeta-Jones" is a double-barrelled surname, not one of them).
+    last = name.split()[-1]
+    if len(parts) >= 2 and (_KOREAN_GIVEN.match(last) or (as_claimed and "-" in last)):
+        family_first = _Name(tuple(parts[1:]), parts[0])
+        # A claim may still write the name in Western order; a stored name is what it says it is.
+        return [western, family_first] if as_claimed else [family_first]
+    return [western]
 
 
 def _key(part: str) -> str:
@@ -81,7 +90,7 @@ def _key(part: str) -> str:
 
 
 def _given_compatible(claimed: tuple[str, ...], actual: tuple[str, ...]) -> bool:
-    """Claimed given names fit the actual ones: same names or initials, in order, middle names optional."""
+    """Claimed given names fit the actual ones: none, the first alone, or all of them (names or initials)."""
     if not claimed:
         return True
     if "".join(map(_key, claimed)) == "".join(map(_key, actual)):
@@ -90,17 +99,12 @@ def _given_compatible(claimed: tuple[str, ...], actual: tuple[str, ...]) -> bool
     flat_actual = [p for a in actual for p in a.split("-")]
     if not flat_actual:
         return False
-    # The first given name must agree ("Bill Clinton" is not "Hillary Clinton"); later ones may be skipped.
-    if not _same_or_initial(flat_claimed[0], flat_actual[0]):
-        return False
-    k = 1
-    for c in flat_claimed[1:]:
-        while k < len(flat_actual) and not _same_or_initial(c, flat_actual[k]):
-            k += 1
-        if k == len(flat_actual):
-            return False
-        k += 1
-    return True
+    # The first given name must agree ("Bill Clinton" is not "Hillary Clinton"). Middle names may be left
+    # out altogether, but any that are given must be the person's own: "George W. Bush" is not
+    # "George H. W. Bush", and a claim naming a middle name the archive lacks names someone else.
+    if len(flat_claimed) == 1:
+        return _same_or_initial(flat_claimed[0], flat_actual[0])
+    return len(flat_claimed) == len(flat_actual) and all(map(_same_or_initial, flat_claimed, flat_actual))
 
 
 def _same_or_initial(a: str, b: str) -> bool:
@@ -108,7 +112,7 @@ def _same_or_initial(a: str, b: str) -> bool:
 
 
 def _name_matches(claimed: str, name: str) -> bool:
-    for c in _readings(claimed):
+    for c in _readings(claimed, as_claimed=True):
         for p in _readings(name):
             if _key(c.surname) != _key(p.surname):
                 continue

@@ -13,9 +13,12 @@ from dataclasses import dataclass
 # Characters that differ in print but not in meaning: curly quotes, primes, dashes, odd spaces.
 _TRANSLATE = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+        "\u2212": "-",
         "\u00ad": None,  # soft hyphen
         "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
     }
@@ -71,16 +74,23 @@ def tokens(text: str) -> list[Token]:
 
     Folding is done word by word on the original string, so spans need no mapping back.
     """
-    prepared = text.translate(_TRANSLATE) if any(ord(c) > 127 for c in text) else text
-    # translate() may delete zero-width characters and shift offsets; only map when lengths agree.
-    if len(prepared) != len(text):
-        prepared = "".join(c if len(c.translate(_TRANSLATE)) == 1 else " " for c in text)
-        prepared = prepared.translate(_TRANSLATE)
+    if text.isascii():
+        prepared, origin = text, None
+    else:
+        prepared = text.translate(_TRANSLATE)
+        origin = None
+        if len(prepared) != len(text):
+            # Zero-width characters and soft hyphens were deleted (so "inter\u00adnational" stays one
+            # word): keep, for each remaining character, where it stood in the original.
+            origin = [i for i, c in enumerate(text) if c.translate(_TRANSLATE)]
     out: list[Token] = []
     for m in _WORD.finditer(prepared):
         folded = _fold_word(m.group())
         if folded:
-            out.append(Token(folded, m.start(), m.end()))
+            if origin is None:
+                out.append(Token(folded, m.start(), m.end()))
+            else:
+                out.append(Token(folded, origin[m.start()], origin[m.end() - 1] + 1))
     return out
 
 

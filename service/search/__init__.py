@@ -28,10 +28,12 @@ def add_to_index(session: Session, quotes: Iterable[tuple[int, str]]) -> None:
         keys = plan.quote_keys(text)
         rows.extend((k, quote_id) for k in keys)
         df.update(keys)
-    if not rows:
+        df[plan.DOC_COUNT_KEY] += 1
+    if not df:
         return
     rows.sort()
-    _insert_postings(session, rows)
+    if rows:
+        _insert_postings(session, rows)
     _add_df(session, df)
 
 
@@ -40,6 +42,7 @@ def remove_from_index(session: Session, quotes: Iterable[tuple[int, str]]) -> No
     df: Counter[int] = Counter()
     for quote_id, text in quotes:
         keys = plan.quote_keys(text)
+        df[plan.DOC_COUNT_KEY] += 1
         if not keys:
             continue
         session.execute(delete(Posting).where(Posting.quote_id == quote_id, Posting.term_key.in_(keys)))
@@ -55,10 +58,11 @@ def query_index(session: Session, claim_text: str, *, limit: int = plan.CANDIDAT
     keys = plan.claim_keys(claim_text)
     if not keys:
         return []
+    lookup = [plan.DOC_COUNT_KEY, *keys]
     dfs = dict(
-        session.execute(select(IndexTerm.term_key, IndexTerm.df).where(IndexTerm.term_key.in_(keys))).all()
+        session.execute(select(IndexTerm.term_key, IndexTerm.df).where(IndexTerm.term_key.in_(lookup))).all()
     )
-    chosen = plan.choose_terms(dfs)
+    chosen = plan.choose_terms(dfs, dfs.get(plan.DOC_COUNT_KEY, 0))
     if not chosen:
         return []
     weight = plan.weights(dfs, chosen)

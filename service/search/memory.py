@@ -26,7 +26,8 @@ class MemoryIndex:
     def query(self, claim_text: str, *, limit: int = plan.CANDIDATES) -> list[int]:
         """Ids of the quotes that share most of the claim's rarest words, best first."""
         dfs = {k: len(self._postings.get(k, ())) for k in plan.claim_keys(claim_text)}
-        chosen = plan.choose_terms(dfs)
+        dfs[plan.DOC_COUNT_KEY] = self._count
+        chosen = plan.choose_terms(dfs, self._count)
         weight = plan.weights(dfs, chosen)
         scores: Counter[int] = Counter()
         for key in chosen:

@@ -1,0 +1,111 @@
+"""Speakers (rule 5): names, aliases, surnames, initials, and offices held on a date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from service.matching import Person, Role, speaker_matches
+
+KALLAS = Person(
+    1,
+    "Kaja Kallas",
+    roles=(
+        Role(
+            "High Representative of the Union for Foreign Affairs and Security Policy",
+            "European Union",
+            start=date(2024, 12, 1),
+        ),
+        Role("Prime Minister", "Estonia", start=date(2021, 1, 26), end=date(2024, 7, 15)),
+    ),
+)
+BORRELL = Person(
+    2,
+    "Josep Borrell",
+    roles=(
+        Role(
+            "High Representative of the Union for Foreign Affairs and Security Policy",
+            "European Union",
+            start=date(2019, 12, 1),
+            end=date(2024, 11, 30),
+            aliases=("EU foreign policy chief",),
+        ),
+    ),
+)
+CHO = Person(3, "Cho Tae-yul")
+BRUNSON = Person(4, "Xavier Brunson", aliases=("Bruson",))
+MENCKEN = Person(5, "H. L. Mencken")
+
+
+@pytest.mark.parametrize(
+    "claimed", ["Kaja Kallas", "kaja kallas", "KALLAS", "Kallas", "K. Kallas", "Ms. Kallas"]
+)
+def test_full_name_surname_and_initial_match(claimed):
+    assert speaker_matches(claimed, KALLAS)
+
+
+def test_accents_and_case_are_ignored_in_names():
+    assert speaker_matches("Kája KÁLLAS", KALLAS)
+
+
+@pytest.mark.parametrize("claimed", ["H.L. Mencken", "H. L. Mencken", "HL Mencken", "h l mencken", "Mencken"])
+def test_initials_with_or_without_dots_are_the_same_name(claimed):
+    assert speaker_matches(claimed, MENCKEN)
+
+
+def test_first_name_that_differs_is_another_person():
+    assert not speaker_matches("Bill Clinton", Person(6, "Hillary Clinton"))
+    assert not speaker_matches("Robert W. Sarnoff", Person(7, "David Sarnoff"))
+
+
+def test_a_different_surname_is_another_person():
+    assert not speaker_matches("Cho Tae-yul", KALLAS)
+
+
+def test_middle_name_may_be_left_out():
+    assert speaker_matches("Orson Card", Person(8, "Orson Scott Card"))
+    assert speaker_matches("Orson S. Card", Person(8, "Orson Scott Card"))
+
+
+def test_a_different_middle_name_is_another_person():
+    assert not speaker_matches("George W. Bush", Person(9, "George H. W. Bush"))
+    assert not speaker_matches("George H. W. Bush", Person(10, "George W. Bush"))
+
+
+def test_alias_matches():
+    assert speaker_matches("Bruson", BRUNSON)
+    assert speaker_matches("Xavier Brunson", BRUNSON)
+
+
+def test_korean_family_name_comes_first():
+    assert speaker_matches("Cho", CHO)
+    assert speaker_matches("cho tae-yul", CHO)
+    assert speaker_matches("Tae-yul Cho", CHO)
+    assert not speaker_matches("Tae-yul", CHO)
+
+
+def test_role_with_date_resolves_to_office_holder():
+    on = date(2025, 1, 22)
+    assert speaker_matches("the EU foreign policy chief", KALLAS, on=on)
+    assert not speaker_matches("the EU foreign policy chief", BORRELL, on=on)
+
+
+def test_role_outside_its_dates_is_another_person():
+    assert not speaker_matches("the EU foreign policy chief", KALLAS, on=date(2024, 6, 1))
+    assert speaker_matches("the EU foreign policy chief", BORRELL, on=date(2024, 6, 1))
+
+
+def test_role_by_title_and_organisation():
+    assert speaker_matches("Estonian Prime Minister", KALLAS, on=date(2022, 3, 1)) is False  # not "Estonia"
+    assert speaker_matches("Prime Minister of Estonia", KALLAS, on=date(2022, 3, 1))
+    assert not speaker_matches("Prime Minister of Estonia", KALLAS, on=date(2025, 1, 22))
+
+
+def test_role_without_a_date_means_the_current_holder():
+    assert speaker_matches("the EU foreign policy chief", KALLAS)
+    assert not speaker_matches("the EU foreign policy chief", BORRELL)
+
+
+def test_empty_claimed_speaker_matches_no_one():
+    assert not speaker_matches("  ", KALLAS)

@@ -1,0 +1,84 @@
+"""Folding (rule 1): what is compared is folded, what is shown is never touched."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.matching import Candidate, Claim, Person, fold, index_terms, judge, tokens, words
+
+QUOTE = "Korea is an important strategic partner for the EU. Cooperation with Korea is important."
+
+
+def _verdict(claim_text: str, quote: str = QUOTE) -> str:
+    return judge(Claim(claim_text), [Candidate(1, quote, Person(1, "Kaja Kallas"))]).verdict
+
+
+def test_case_accents_and_compatibility_forms_are_folded():
+    assert fold("CAFÉ ﬁne Ｋｏｒｅａ") == "cafe fine korea"
+
+
+def test_curly_quotes_and_case_are_folded():
+    assert words("“Don’t” STOP") == words('"don\'t" stop') == ["dont", "stop"]
+
+
+def test_dashes_are_folded():
+    assert fold("a—b–c") == "a-b-c"
+
+
+def test_word_hyphenated_across_a_line_break_is_one_word():
+    assert words("inter-\nnational co-\n  operation") == ["international", "cooperation"]
+
+
+def test_soft_hyphen_and_zero_width_space_do_not_split_a_word():
+    text = "inter\u00adnational zero\u200bwidth"
+    toks = tokens(text)
+    assert [t.folded for t in toks] == ["international", "zerowidth"]
+    assert text[toks[0].start : toks[0].end] == "inter\u00adnational"
+
+
+def test_token_spans_point_into_the_original_text():
+    text = "Le “Café” est fermé."
+    assert [text[t.start : t.end] for t in tokens(text)] == ["Le", "Café", "est", "fermé"]
+
+
+def test_numbers_keep_their_inner_dots():
+    assert words("$1.3M and 2,000 people.") == ["1.3m", "and", "2,000", "people"]
+
+
+def test_bracket_glued_to_a_word_is_a_letter_change_not_a_word():
+    assert words("[F]eminism wasn't") == words("Feminism wasn't") == ["feminism", "wasnt"]
+
+
+def test_index_terms_are_the_distinct_words():
+    assert index_terms("Korea, Korea and the EU") == {"korea", "and", "the", "eu"}
+
+
+@pytest.mark.parametrize(
+    "claim_text",
+    [
+        "“KOREA IS AN IMPORTANT STRATEGIC PARTNER FOR THE EU.”",
+        '"korea is an important strategic partner for the eu"',
+        "Korea is an important strategic partner  for the EU; cooperation with Korea is important!",
+        "Korea is an important strategic part-\nner for the EU",
+        "  Korea   is an important\tstrategic partner for the EU  ",
+    ],
+)
+def test_styling_changes_are_not_alterations(claim_text):
+    assert _verdict(claim_text) == "verified"
+
+
+def test_words_joined_by_dropped_punctuation_still_match():
+    quote = 'She was trying to say."Pack pack" she whispered into the night air.'
+    assert _verdict("She was trying to sayPack pack she whispered into the night", quote) == "verified"
+
+
+def test_the_shown_quote_keeps_its_original_typography():
+    quote = "“Cooperation with Korea is important,” she said — and meant it."
+    match = judge(
+        Claim('"cooperation with korea is important" she said and meant it'),
+        [Candidate(1, quote, Person(1, "Kaja Kallas"))],
+    ).matches[0]
+    assert (
+        quote[match.span[0] : match.span[1]]
+        == "Cooperation with Korea is important,” she said — and meant it"
+    )
