@@ -69,7 +69,7 @@ def main() -> None:
                 false_verified += got == "verified"
             if expected["text"] is not None:
                 top1_n += 1
-                top = result["matches"][0]["quote"].text if result["matches"] else None
+                top = result["matches"][0]["quote"]["text"] if result["matches"] else None
                 top1_ok += top == expected["text"]
             if got != expected["verdict"]:
                 wrong.append((case, result))
@@ -101,7 +101,7 @@ def main() -> None:
         print(f"  want:    {case['expected']['text']!r} / {case['expected']['speaker']!r}")
         if top:
             print(
-                f"  top:     {top['quote'].text[:200]!r} / {top['quote'].speaker.name!r} "
+                f"  top:     {top['quote']['text'][:200]!r} / {top['quote']['speaker']['name']!r} "
                 f"score {top['score']}"
             )
 

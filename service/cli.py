@@ -245,8 +245,8 @@ def check(draft, language: str | None, color: bool | None) -> None:
         if matches and verdict != "unverified":
             top = matches[0]
             quote = top["quote"]
-            source = quote.source.title or quote.source.publisher if quote.source else "no source"
-            click.echo(f"{'':>15}{quote.speaker.name}, {source}: \u201c{_clip(quote.text)}\u201d")
+            source = _clip(quote["source"]["title"] or quote["source"]["publisher"], 60) if quote["source"] else "-"
+            click.echo(f"{'':>15}{quote['speaker']['name']}, {source}: \u201c{_clip(quote['text'])}\u201d")
             for op in top["diff"]:
                 if op["op"] != "equal":
                     click.echo(

@@ -36,7 +36,8 @@ def test_import_reports_bad_rows_by_line_and_ends_with_a_summary(run, tmp_path):
     )
     result = run("import", str(path))
     assert f"{path}:2: not valid JSON" in result.output
-    assert "1 quotes added" in result.output and "1 bad" in result.output
+    assert "1 quotes added" in result.output
+    assert "1 bad" in result.output
 
 
 def test_export_writes_every_quote(run, tmp_path):

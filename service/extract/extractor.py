@@ -36,7 +36,7 @@ SPEECH_MIN_WORDS = 6
 # How far after a closing mark an attribution may start ("," Scott Pruitt, the attorney general …, said).
 AFTER_WINDOW_CHARS = 250
 # Words allowed before the subject of an attribution that follows a quotation ("," the Ohio senator said).
-MAX_PREFIX_WORDS = 4
+MAX_PREFIX_WORDS = 6
 # Longest attribution clause after a quotation that ended its own sentence ('?” Clinton asked reporters.').
 MAX_TAIL_WORDS = 10
 # Longest Title Case span still taken for a title or nickname rather than a quotation.
@@ -103,11 +103,28 @@ _CLAUSE_STARTERS = word_set(
 # One or more comma-delimited appositives: ", the Republican attorney general of Oklahoma, one of …,".
 _APPOSITIVES = re.compile(r"^\s*(?:,[^,;:\u2591\"“”]{1,140})+,")
 _POSSESSIVE_ENDS = frozenset({"'s", "’s", "s'", "s’"})
+_PREV_WORD = re.compile(r"([\w’']+)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z][\w’'-]*)")
 _NOT_VERBS = word_set(
     """
     of in on at to for with by from as and or but about into over under after before during than who which
     that whose whom where when while if because said dan di ke dari untuk dengan yang pada dalam
+    """
+)
+# Words that open a new clause after a quotation ('” when he said …'), so the verb is not its attribution.
+_CLAUSE_OPENERS = word_set(
+    """
+    when as after before because if while and but or since though although until unless where which who
+    whom whose that so then even than what how why once whether like about of in on at to for with by from
+    into over under during is was are were be been not do does did
+    """
+)
+_ARTICLES = word_set("a an the")
+# Prepositions before a mention put it in an adjunct ("In a statement, Fallon said"), not the subject.
+_PREPOSITIONS = word_set(
+    """
+    in at on with from during after before about for by to into of under over through without via per
+    against among between behind near since toward towards until upon within di ke dari pada dalam
     """
 )
 _CONTENT_END = re.compile(r"[\s.,;:!?\u2591\"“”’‘']+$")
@@ -338,9 +355,17 @@ def _subject_before(doc: _Doc, lo: int, cue_start: int) -> _Candidate | None:
     """
     cands = [c for c in _candidates(doc, lo, cue_start) if c.end <= cue_start]
     for cand in cands:
+        if _after_preposition(doc, lo, cand.start):
+            continue
         if _gap_ok(doc, cand.end, cue_start):
             return cand
     return None
+
+
+def _after_preposition(doc: _Doc, lo: int, pos: int) -> bool:
+    """True if the word right before pos (within [lo, pos)) is a preposition: "In a statement", "at Trump"."""
+    m = _PREV_WORD.search(doc.masked, max(lo, pos - 20), pos)
+    return bool(m) and m.group(1).lower() in _PREPOSITIONS
 
 
 def _object_after(doc: _Doc, cue_end: int, hi: int, *, max_words: int = 4) -> _Candidate | None:
@@ -349,7 +374,11 @@ def _object_after(doc: _Doc, cue_end: int, hi: int, *, max_words: int = 4) -> _C
         between = doc.masked[cue_end : cand.start]
         if _CLAUSE_PUNCT.search(between):
             return None
-        if len(between.split()) <= max_words and all(is_gap_word(w) or w.istitle() for w in between.split()):
+        words = between.split()
+        # "said an Iowa Democrat": an article before the name is not a word of the gap.
+        if len(words) <= max_words and all(
+            is_gap_word(w) or w.istitle() or w.lower() in _ARTICLES for w in words
+        ):
             return cand
         return None
     return None
@@ -361,12 +390,17 @@ def _prefix_ok(doc: _Doc, lo: int, hi: int) -> bool:
     words = segment.split()
     if len(words) > MAX_PREFIX_WORDS or _CLAUSE_PUNCT.search(segment):
         return False
-    # '” when he said …' starts a new clause; only a determiner or capitalised words may come first.
-    return all(w[0].isupper() or w.lower() in _DETERMINERS for w in words)
+    # '” when he said …' starts a new clause; a role ("White House press secretary Josh Earnest",
+    # "one senior Democrat") does not.
+    return not any(w.lower() in _CLAUSE_OPENERS for w in words)
 
 
 def _short_tail(doc: _Doc, lo: int, hi: int) -> bool:
     """True if masked[lo:hi] is a bare attribution clause: a few words, no complement clause."""
+    # An appositive after the name ('!” said Arturo Vargas, the head of …') is not part of the clause.
+    clause = _CLAUSE_PUNCT.search(doc.masked, lo, hi)
+    if clause is not None and clause.start() > lo:
+        hi = clause.start()
     words = [w.group().lower() for w in _words(doc, lo, hi)]
     return len(words) <= MAX_TAIL_WORDS and not any(w in THAT_WORDS for w in words)
 

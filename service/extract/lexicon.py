@@ -241,7 +241,8 @@ NON_NAMES = word_set(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
     August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     Today Tonight Yesterday Tomorrow Last Next First Second Third One Two Three Four Five
-    According Asked Speaking Writing Earlier Later Like Unlike Per Via Let Please Well Oh Ok OK Okay Do Does
+    According Asked Said Says Added Adds Wrote Writes Tweeted Replied Continued Quipped
+    Speaking Writing Earlier Later Like Unlike Per Via Let Please Well Oh Ok OK Okay Do Does
     Did Is Are Was Were Be Been Has Have Had Will Would Can Could Should Must May Might Shall
     Yang Dan Di Ke Dari Pada Untuk Dengan Dalam Itu Ini Tersebut Namun Tetapi Karena Sehingga Selain
     Kemudian Lalu Menurut Saat Ketika Sementara Sedangkan Bahkan Juga Para Sang Senin Selasa Rabu Kamis

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 # Double-style marks. Curly and guillemets are directional; the straight mark is decided by context.
 _OPEN_TO_CLOSE = {
-    "\u201c": "\u201d\u201c",  # “ … ” (some sites close with a second “)
+    "\u201c": "\u201d\u201c\"",  # “ … ” (some sites close with a second “, or a straight mark)
     "\u201e": "\u201c\u201d",  # „ … “ or „ … ”
     "\u00ab": "\u00bb",  # « … »
     "\u300c": "\u300d",  # 「 … 」
     "\u300e": "\u300f",  # 『 … 』
-    '"': '"',
+    '"': '"\u201d',  # a straight opener closed by a curly mark: "like this”
     "''": "''",  # NYT archive style: ''like this''
     "``": "''",
 }
@@ -92,6 +92,8 @@ def _double_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
                 # A right mark used to open (”Like this.”), a common typing slip.
                 open_at, open_width, closers = i, width, ("\u201d", "\u201c")
             continue
+        if ch in closers and ch == '"' and text[open_at] != '"' and role == "open":
+            continue  # “… "nested" …: a straight mark inside a curly quotation opens no new one
         if ch in closers:
             # A mark that can only open (straight, or a second “) means the previous one was never closed.
             if (ch in _STRAIGHT or ch == "\u201c") and role == "open" and i > open_at + open_width:
@@ -114,7 +116,7 @@ def _double_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
 
 def _closers(opening: str) -> tuple[str, ...]:
     value = _OPEN_TO_CLOSE[opening]
-    return (value,) if value in _STRAIGHT else tuple(value)
+    return (value,) if value in _STRAIGHT or opening == "``" else tuple(value)
 
 
 def _is_single_open(text: str, i: int) -> bool:
