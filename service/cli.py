@@ -245,7 +245,8 @@ def check(draft, language: str | None, color: bool | None) -> None:
         if matches and verdict != "unverified":
             top = matches[0]
             quote = top["quote"]
-            source = _clip(quote["source"]["title"] or quote["source"]["publisher"], 60) if quote["source"] else "-"
+            src = quote["source"]
+            source = _clip(src["title"] or src["publisher"] or "-", 60) if src else "-"
             click.echo(f"{'':>15}{quote['speaker']['name']}, {source}: \u201c{_clip(quote['text'])}\u201d")
             for op in top["diff"]:
                 if op["op"] != "equal":

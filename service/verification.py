@@ -43,6 +43,7 @@ _KEYS = [c.key for c in _QUOTES.selected_columns]
 # Statements built once, with an expanding parameter: compiled once and cached, not coerced per id.
 _BY_ID = _QUOTES.where(Quote.id.in_(bindparam("ids", expanding=True)))
 _BY_ORIGINAL = _QUOTES.where(Quote.translation_of_id.in_(bindparam("ids", expanding=True)))
+_TEXTS = select(Quote.id, Quote.text).where(Quote.id.in_(bindparam("ids", expanding=True)))
 _ALIASES = select(SpeakerAlias.speaker_id, SpeakerAlias.alias).where(
     SpeakerAlias.speaker_id.in_(bindparam("ids", expanding=True))
 )
@@ -120,7 +121,11 @@ def verify(
     session: Session, claim: str, *, speaker: str | None = None, said_on: date | None = None, limit: int = 5
 ) -> dict:
     """The verification of one claim, as a plain dict in the shape of the API's response."""
-    candidates, rows = load_candidates(session, query_index(session, claim))
+    ids = query_index(session, claim)
+    # Only the texts the engine will look at closely get full candidates (speakers, roles, originals).
+    texts = dict(session.execute(_TEXTS, {"ids": ids}).all()) if ids else {}
+    worth = set(matching.shortlist(claim, (texts[i] for i in ids if i in texts)))
+    candidates, rows = load_candidates(session, [i for i in ids if texts.get(i) in worth])
     judgement = matching.judge(
         matching.Claim(text=claim, speaker=speaker, said_on=said_on), candidates, limit=limit
     )

@@ -41,6 +41,8 @@ MAX_PREFIX_WORDS = 6
 MAX_TAIL_WORDS = 10
 # Longest Title Case span still taken for a title or nickname rather than a quotation.
 TITLE_MAX_WORDS = 6
+# Words allowed between a name and the colon before its quotation ("Mr. Christie gloated: “…”").
+MAX_COLON_GAP_WORDS = 3
 # How far back a paragraph-introducing colon is looked for ("The Times reports:\n\n“…").
 MAX_INTRO_CHARS = 400
 # How many sentences back a pronoun looks for the person it stands for.
@@ -526,7 +528,7 @@ def _name_colon(doc: _Doc, lo: int, hi: int) -> _Attribution | None:
     if colon < 0 or doc.masked[colon + 1 : hi].strip(" \t\"“‘'«„"):
         return None
     names = [
-        m for m in doc.names.mentions_in(lo, colon) if m.tokens and not doc.masked[m.end : colon].strip()
+        m for m in doc.names.mentions_in(lo, colon) if m.tokens and _colon_gap_ok(doc.masked[m.end : colon])
     ]
     if not names:
         return None
@@ -534,6 +536,17 @@ def _name_colon(doc: _Doc, lo: int, hi: int) -> _Attribution | None:
     return _Attribution(
         SpeakerMention(resolved.name, names[-1].start, names[-1].end, resolved.id), None, None, True
     )
+
+
+def _colon_gap_ok(gap: str) -> bool:
+    """What may stand between a name and the colon introducing its quotation: nothing, or a short verb
+    phrase with no punctuation ("Mr. Christie gloated:", "Clinton’s response was:")."""
+    words = gap.split()
+    if not words:
+        return True
+    if len(words) > MAX_COLON_GAP_WORDS or any(ch in gap for ch in ",;.░\"“”()"):
+        return False
+    return all(w[0].islower() or w[0] in "’'" for w in words)
 
 
 def _introduced_by_colon(doc: _Doc, span: QuoteSpan, prev_close: int) -> _Attribution | None:
@@ -583,6 +596,17 @@ def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
             attributions.append(after)
 
     keep = [_is_quotation(doc, s, a) for s, a in zip(spans, attributions, strict=True)]
+    # A later quotation in the same sentence shares its speaker, even when the first one was a scare quote:
+    # 'Bolton thought some of the “Neocons” buzz was … a tribute to “the consummate political skills …”'.
+    for i in range(1, len(spans)):
+        att, prev = attributions[i], attributions[i - 1]
+        if (
+            (att is None or att.speaker is None)
+            and prev is not None
+            and prev.speaker is not None
+            and doc.sentence_index(spans[i].open) == doc.sentence_index(spans[i - 1].open)
+        ):
+            attributions[i] = prev
     # Paragraph chains share a speaker both ways; an unattributed quotation inherits from the one before it
     # in the same paragraph, or from the last one of the previous paragraph when it opens its paragraph.
     for i, span in enumerate(spans):

@@ -5,7 +5,7 @@ The service layer calls ``judge(claim, candidates)`` with the quotes retrieval f
 """
 
 from service.matching.align import DiffOp, Gap
-from service.matching.judge import Candidate, Claim, Judgement, Match, judge
+from service.matching.judge import Candidate, Claim, Judgement, Match, judge, shortlist
 from service.matching.speakers import Person, Role, speaker_matches
 from service.matching.text import Token, fold, index_terms, tokens, words
 
@@ -22,6 +22,7 @@ __all__ = [
     "fold",
     "index_terms",
     "judge",
+    "shortlist",
     "speaker_matches",
     "tokens",
     "words",

@@ -6,7 +6,7 @@ the best few distinct texts get the word alignment, which knows ellipses, bracke
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -126,6 +126,22 @@ class _Scored:
     prefilter: float
 
 
+def shortlist(claim_text: str, texts: Iterable[str]) -> list[str]:
+    """The distinct quote texts ``judge`` looks at closely: those sharing the most claim words, longest first.
+
+    A caller may load full candidates for these texts only: ``judge`` decides the same on them.
+    """
+    return _shortlist({it.folded for it in parse_claim(claim_text) if it.kind == "word"}, texts)
+
+
+def _shortlist(claim_words: set[str], texts: Iterable[str]) -> list[str]:
+    # Shared words, long words counting more: cheap enough for every candidate retrieval brings.
+    overlap = {
+        t: sum(len(w) for w in claim_words.intersection(_norm(t).split())) for t in dict.fromkeys(texts)
+    }
+    return sorted(overlap, key=overlap.__getitem__, reverse=True)[:OVERLAP_KEEP]
+
+
 def judge(claim: Claim, candidates: Sequence[Candidate], *, limit: int = 5) -> Judgement:
     """Rank the candidates against the claim, drop those it does not come from, return the best ``limit``."""
     items = parse_claim(claim.text)
@@ -145,13 +161,12 @@ def judge(claim: Claim, candidates: Sequence[Candidate], *, limit: int = 5) -> J
         probes.append(" ".join(it.folded for it in region_items if it.kind == "word"))
 
     # Stage 1 (all candidates): shared words, long words counting more. Stage 2 (the best few): fuzzy score.
-    claim_set = {it.folded for it in words_in_claim}
-    norms = {c.text: _norm(c.text) for c in candidates}
-    overlap = {t: sum(len(w) for w in claim_set.intersection(n.split())) for t, n in norms.items()}
-    shortlist = sorted(overlap, key=overlap.__getitem__, reverse=True)[:OVERLAP_KEEP]
+    norms = {
+        t: _norm(t) for t in _shortlist({it.folded for it in words_in_claim}, (c.text for c in candidates))
+    }
     fuzzy = {
         t: max(fuzz.partial_ratio(p, norms[t], score_cutoff=PREFILTER_MIN_SCORE) for p in probes)
-        for t in shortlist
+        for t in norms
     }
     ranked = [
         t for t in sorted(fuzzy, key=fuzzy.__getitem__, reverse=True) if fuzzy[t] >= PREFILTER_MIN_SCORE
