@@ -4,22 +4,31 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
+from sqlalchemy import Engine
 
 from service.config import database_url
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _engine():
+@contextmanager
+def _engine() -> Iterator[Engine]:
+    """An engine on DATABASE_URL for one command, its connections closed when the command ends."""
     from service.db import make_engine
 
     url = database_url()
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    return make_engine(url)
+    engine = make_engine(url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
 
 
 @click.group()
@@ -45,21 +54,22 @@ def seed() -> None:
     from service.db import session_scope
     from service.seeding import seed as run_seed
 
-    with session_scope(_engine()) as session:
+    with _engine() as engine, session_scope(engine) as session:
         added = run_seed(session)
     click.echo("seeded: " + ", ".join(f"{n} {k} added" for k, n in added.items()))
 
 
 @main.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--batch", default=2000, show_default=True, help="Rows per transaction.")
+@click.option("--batch", default=5000, show_default=True, help="Rows per transaction.")
 def import_(file: Path, batch: int) -> None:
     """Import quotes from a JSONL or CSV FILE (bad rows are reported and skipped)."""
     from service.corpus import import_file
 
     bar = _progress(file)
     try:
-        report = import_file(_engine(), file, batch=batch, progress=bar.update if bar else None)
+        with _engine() as engine:
+            report = import_file(engine, file, batch=batch, progress=bar.update if bar else None)
     finally:
         if bar:
             bar.close()
@@ -87,7 +97,7 @@ def export(file: Path) -> None:
     from service.corpus import export_file
     from service.db import session_scope
 
-    with session_scope(_engine()) as session:
+    with _engine() as engine, session_scope(engine) as session:
         count = export_file(session, file)
     click.echo(f"exported {count} quotes to {file}")
 
@@ -105,7 +115,7 @@ def keys_create(name: str) -> None:
     from service.keys import ApiKeyError, create_key
 
     try:
-        with session_scope(_engine()) as session:
+        with _engine() as engine, session_scope(engine) as session:
             key = create_key(session, name)
     except ApiKeyError as exc:
         raise click.ClickException(str(exc)) from None
@@ -121,7 +131,7 @@ def keys_revoke(name: str) -> None:
     from service.keys import ApiKeyError, revoke_key
 
     try:
-        with session_scope(_engine()) as session:
+        with _engine() as engine, session_scope(engine) as session:
             revoke_key(session, name)
     except ApiKeyError as exc:
         raise click.ClickException(str(exc)) from None
@@ -173,36 +183,36 @@ def ingest(files: tuple[Path, ...], language: str | None, dry_run: bool) -> None
     from service.articles import read_article
     from service.db import session_scope
 
-    engine = _engine()
-    totals = {"sources": 0, "quotes": 0, "skipped": 0}
-    bar = _bar(len(files), "articles")
-    for path in files:
-        article = read_article(path)
-        fields = {
-            "title": article.title or path.stem,
-            "url": article.url,
-            "body": article.text,
-            "language": language or article.language,
-            "published_at": None,
-            "publisher": None,
-            "author": None,
-        }
-        try:
-            with session_scope(engine) as session:
-                drafts = checking.drafts_for_source(session, article.text, language=fields["language"])
-                if dry_run:
-                    for d in drafts:
-                        _echo(bar, f"{path}: [{d.kind}] {d.speaker}: {d.text}")
-                    session.rollback()
-                else:
-                    store.create_source_with_quotes(session, fields, drafts)
-            totals["sources"] += not dry_run
-            totals["quotes"] += len(drafts)
-        except store.StoreError as exc:
-            totals["skipped"] += 1
-            _echo(bar, f"{path}: skipped: {exc}", err=True)
-        if bar:
-            bar.update(1)
+    with _engine() as engine:
+        totals = {"sources": 0, "quotes": 0, "skipped": 0}
+        bar = _bar(len(files), "articles")
+        for path in files:
+            article = read_article(path)
+            fields = {
+                "title": article.title or path.stem,
+                "url": article.url,
+                "body": article.text,
+                "language": language or article.language,
+                "published_at": None,
+                "publisher": None,
+                "author": None,
+            }
+            try:
+                with session_scope(engine) as session:
+                    drafts = checking.drafts_for_source(session, article.text, language=fields["language"])
+                    if dry_run:
+                        for d in drafts:
+                            _echo(bar, f"{path}: [{d.kind}] {d.speaker}: {d.text}")
+                        session.rollback()
+                    else:
+                        store.create_source_with_quotes(session, fields, drafts)
+                totals["sources"] += not dry_run
+                totals["quotes"] += len(drafts)
+            except store.StoreError as exc:
+                totals["skipped"] += 1
+                _echo(bar, f"{path}: skipped: {exc}", err=True)
+            if bar:
+                bar.update(1)
     if bar:
         bar.close()
     verb = "would store" if dry_run else "stored"
@@ -222,7 +232,7 @@ def check(draft, language: str | None, color: bool | None) -> None:
     from service.db import session_scope
 
     text = draft.read()
-    with session_scope(_engine()) as session:
+    with _engine() as engine, session_scope(engine) as session:
         result = check_draft(session, text, language=language)
     colours = {
         "verified": "green",

@@ -19,13 +19,14 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, select, text, update
 from sqlalchemy.orm import Session
 
+from service import bulk
 from service.models import Quote, Source, Speaker, utcnow
 from service.search import add_to_index
 
-BATCH = 2_000
+BATCH = 5_000
 MAX_TEXT = 20_000
 SOURCE_FIELDS = ("title", "publisher", "url", "published_at", "author", "language")
 CSV_COLUMNS = (
@@ -39,6 +40,21 @@ CSV_COLUMNS = (
     "translation_of",
     "translation_provenance",
     *(f"source.{f}" for f in SOURCE_FIELDS),
+)
+
+
+_QUOTE_COLUMNS = (
+    "text",
+    "language",
+    "kind",
+    "speaker_id",
+    "source_id",
+    "said_on",
+    "context",
+    "translation_provenance",
+    "ref",
+    "fingerprint",
+    "created_at",
 )
 
 
@@ -271,6 +287,9 @@ def _store_batch(engine: Engine, rows: list[Row], resolver: _Resolver, report: I
             Source.make_key(s["url"], s["publisher"], s["title"], s["published_at"]) if s else None
         )
     with Session(engine) as session, session.begin():
+        if engine.dialect.name == "sqlite":
+            # A bigger page cache for this connection: index pages are rewritten batch after batch.
+            session.execute(text("PRAGMA cache_size=-262144"))
         resolver.speaker_ids(session, {r.speaker for r in rows}, report)
         resolver.source_ids(session, rows, report)
         by_fingerprint: dict[str, Row] = {}
@@ -287,28 +306,35 @@ def _store_batch(engine: Engine, rows: list[Row], resolver: _Resolver, report: I
         fresh = [(fp, row) for fp, row in by_fingerprint.items() if fp not in stored]
         if not fresh:
             return
-        values = [
-            {
-                "text": row.text,
-                "language": row.language,
-                "kind": row.kind,
-                "speaker_id": resolver.speakers[row.speaker],
-                "source_id": resolver.sources.get(row.source_key) if row.source_key else None,
-                "said_on": row.said_on,
-                "context": row.context,
-                "translation_provenance": row.translation_provenance,
-                "ref": row.ref,
-                "fingerprint": fp,
-                "created_at": utcnow(),
-            }
-            for fp, row in fresh
-        ]
-        result = session.execute(
-            Quote.__table__.insert().returning(Quote.id, sort_by_parameter_order=True), values
+        now = utcnow()
+        bulk.insert_rows(
+            session.connection(),
+            "quotes",
+            _QUOTE_COLUMNS,
+            [
+                (
+                    row.text,
+                    row.language,
+                    row.kind,
+                    resolver.speakers[row.speaker],
+                    resolver.sources.get(row.source_key) if row.source_key else None,
+                    row.said_on,
+                    row.context,
+                    row.translation_provenance,
+                    row.ref,
+                    fp,
+                    now,
+                )
+                for fp, row in fresh
+            ],
         )
-        ids = [qid for (qid,) in result]
-        add_to_index(session, zip(ids, (row.text for _, row in fresh), strict=True))
-        report.added += len(ids)
+        ids: dict[str, int] = {}
+        for chunk in _chunks([fp for fp, _ in fresh], 500):
+            ids.update(
+                session.execute(select(Quote.fingerprint, Quote.id).where(Quote.fingerprint.in_(chunk))).all()
+            )
+        add_to_index(session, ((ids[fp], row.text) for fp, row in fresh))
+        report.added += len(fresh)
 
 
 def _link_translations(engine: Engine, links: list[tuple[str, str]]) -> None:

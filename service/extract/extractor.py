@@ -43,6 +43,8 @@ MAX_TAIL_WORDS = 10
 TITLE_MAX_WORDS = 6
 # Words allowed between a name and the colon before its quotation ("Mr. Christie gloated: “…”").
 MAX_COLON_GAP_WORDS = 3
+# Words allowed between an inverted speech verb and the name after it ('said retired Army Lt. Gen. …').
+MAX_ROLE_WORDS = 6
 # How far back a paragraph-introducing colon is looked for ("The Times reports:\n\n“…").
 MAX_INTRO_CHARS = 400
 # How many sentences back a pronoun looks for the person it stands for.
@@ -105,6 +107,9 @@ _CLAUSE_STARTERS = word_set(
 # One or more comma-delimited appositives: ", the Republican attorney general of Oklahoma, one of …,".
 _APPOSITIVES = re.compile(r"^\s*(?:,[^,;:\u2591\"“”]{1,140})+,")
 _POSSESSIVE_ENDS = frozenset({"'s", "’s", "s'", "s’"})
+_ED_THEN_NAME = re.compile(r"([a-z]{3,}ed)[ \t]+(?=[A-Z])")
+_NAME_THEN_ED = re.compile(r"[ \t]+([a-z]{3,}ed)[ \t]*(?:[.,;\n]|$)")
+_PARAGRAPH_DASH = re.compile("[ \t.,]*\n[ \t\n]*[\u2015\u2014\u2013-][ \t]*")
 _PREV_WORD = re.compile(r"([\w’']+)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z][\w’'-]*)")
 _NOT_VERBS = word_set(
@@ -163,6 +168,7 @@ class _Attribution:
     cue: str | None
     addressee: SpeakerMention | None = None
     anchored: bool = False  # the attribution sits right next to the quotation
+    weak: bool = False  # found at a distance: names the speaker, but does not make the span a quotation
 
 
 @dataclass(slots=True)
@@ -288,8 +294,37 @@ def _candidates(doc: _Doc, lo: int, hi: int) -> list[_Candidate]:
                     out.append(_Candidate(w.start(), words[j].end(), "nominal"))
                     break
     out.sort(key=lambda c: c.start)
-    # A nominal swallowing a name ("the senator Claire McCaskill") defers to the name.
-    return out
+    # A name that only qualifies the next one is not a speaker: "Monmouth University political scientist
+    # Patrick Murray", "Judicial Watch president Tom Fitton", "Florida’s Rick Wilson".
+    names = [c for c in out if c.kind == "name"]
+    drop = {id(a) for a, b in zip(names, names[1:], strict=False) if _qualifies(doc, a.end, b.start)}
+    return [c for c in out if id(c) not in drop]
+
+
+def _qualifies(doc: _Doc, lo: int, hi: int) -> bool:
+    """True if masked[lo:hi], between two names, is a possessive or a few role nouns ("campaign manager")."""
+    gap = doc.masked[lo:hi]
+    if gap.strip() in _POSSESSIVE_ENDS or gap.strip() in ("’", "'"):
+        return True
+    words = gap.split()
+    if not words or len(words) > 3 or gap[:1] not in " \t" or any(ch in gap for ch in ',;:.()\u2591"“”'):
+        return False
+    return all(_is_role_word(doc, w) for w in words)
+
+
+def _is_role_word(doc: _Doc, word: str, *, participle: bool = False) -> bool:
+    """A lowercase word that can be part of a role before a name ("political scientist", "pollster");
+    with `participle`, also an -ed adjective ("retired Army Lt. Gen.")."""
+    return (
+        word.replace("-", "").isalpha()
+        and word.islower()
+        and word not in doc.cues
+        and word not in _NOT_VERBS
+        and word not in _CLAUSE_OPENERS
+        and word not in _DETERMINERS
+        and not is_gap_word(word)
+        and (participle or not word.endswith("ed"))
+    )
 
 
 def _gap_ok(doc: _Doc, lo: int, hi: int) -> bool:
@@ -370,16 +405,32 @@ def _after_preposition(doc: _Doc, lo: int, pos: int) -> bool:
     return bool(m) and m.group(1).lower() in _PREPOSITIONS
 
 
-def _object_after(doc: _Doc, cue_end: int, hi: int, *, max_words: int = 4) -> _Candidate | None:
-    """A candidate starting within a few words after a verb ("said Sen. Claire McCaskill", "kata Cho")."""
+def _object_after(
+    doc: _Doc, cue_end: int, hi: int, *, max_words: int = 4, roles: bool = False
+) -> _Candidate | None:
+    """A candidate starting within a few words after a verb ("said Sen. Claire McCaskill", "kata Cho").
+
+    With `roles`, lowercase role words may precede a name: 'said former Massachusetts congressman Barney
+    Frank', 'said spokesman John Kirby'.
+    """
     for cand in _candidates(doc, cue_end, hi):
+        if roles and cand.kind == "name":
+            words = [re.sub("[’']s$", "", w) for w in doc.masked[cue_end : cand.start].split()]
+            if len(words) <= MAX_ROLE_WORDS and all(
+                w.istitle() or w.isupper() or w.lower() in _ARTICLES or _is_role_word(doc, w, participle=True)
+                for w in words
+            ):
+                return cand
         between = doc.masked[cue_end : cand.start]
         if _CLAUSE_PUNCT.search(between):
             return None
-        words = between.split()
-        # "said an Iowa Democrat": an article before the name is not a word of the gap.
+        words = [re.sub("[’']s$", "", w) for w in between.split()]
+        # "said an Iowa Democrat": an article before the name is not a word of the gap, nor are role nouns
+        # after a qualifying name ("said Marquette pollster Charles Franklin").
+        qualified = bool(words) and words[0][:1].isupper()
         if len(words) <= max_words and all(
-            is_gap_word(w) or w.istitle() or w.lower() in _ARTICLES for w in words
+            is_gap_word(w) or w.istitle() or w.lower() in _ARTICLES or qualified and _is_role_word(doc, w)
+            for w in words
         ):
             return cand
         return None
@@ -430,26 +481,52 @@ def _attribution_after(doc: _Doc, span: QuoteSpan, hi: int) -> _Attribution | No
             return _Attribution(_speaker_from(doc, subject), cue, anchored=True)
         if doc.masked[lo:cue_start].strip() == "":
             # Inverted order: "said Trump", "kata Cho", "according to officials".
-            after = _object_after(doc, cue_end, hi)
+            after = _object_after(doc, cue_end, hi, roles=True)
             speaker = _speaker_from(doc, after) if after is not None else None
             if speaker is None and cue.lower().endswith("nya") and cue.lower() in doc.post_cues:
                 # "ujarnya" carries its own pronoun ("said he/she").
                 speaker = _speaker_from(doc, _Candidate(cue_start, cue_end, "pronoun"))
             return _Attribution(speaker, cue, anchored=True)
         return None
+    return _unknown_verb_after(doc, lo, hi)
+
+
+def _unknown_verb_after(doc: _Doc, lo: int, hi: int) -> _Attribution | None:
+    """A verb missing from the cue list, right after a quotation and next to a name: '“…!” beamed Donald
+    Hartley', '“…,” remembered Roy Verley', '“…,” Christie gloated.'"""
+    m = _ED_THEN_NAME.match(doc.masked, lo, hi)
+    if m:
+        cand = _object_after(doc, m.end(1), hi, max_words=0, roles=True)
+        if cand is not None and cand.kind == "name":
+            return _Attribution(_speaker_from(doc, cand), m.group(1), anchored=True)
+        return None
+    names = [m for m in doc.names.mentions_in(lo, hi) if m.start == lo and m.tokens]
+    verb = _NAME_THEN_ED.match(doc.masked, names[0].end, hi) if names else None
+    if verb is not None:
+        resolved = doc.names.resolve(names[0])
+        speaker = SpeakerMention(resolved.name, names[0].start, names[0].end, resolved.id)
+        return _Attribution(speaker, verb.group(1), anchored=True)
     return None
 
 
-def _attribution_before(doc: _Doc, lo: int, hi: int) -> _Attribution | None:
+def _attribution_before(doc: _Doc, lo: int, hi: int, sent_lo: int | None = None) -> _Attribution | None:
     """An attribution earlier in the sentence: 'Trump said: “…', 'According to Cho, “…'.
 
     With several speech verbs the first one whose subject is clear wins: in "Flynn said Trump was “right”
-    when he said …" the quotation is Flynn's.
+    when he said …" the quotation is Flynn's. A verb right before the quotation with a named subject wins
+    over earlier ones ("In a Facebook post after the speech, Beck wrote: “…”").
     """
     cues = [c for c in _find_cues(doc, lo, hi) if c[2].lower() not in doc.post_cues]
     if not cues:
         return None
     anchored = bool(_ANCHOR.fullmatch(doc.masked, cues[-1][1], hi))
+    if anchored and len(cues) > 1 and cues[-1][2].lower() not in ("according to", "menurut"):
+        cue_start, cue_end, cue = cues[-1]
+        subject = _subject_before(doc, lo, cue_start)
+        if subject is not None and subject.kind == "name":
+            return _Attribution(
+                _speaker_from(doc, subject), cue, _addressee(doc, cue.lower(), cue_end, hi), anchored
+            )
     for cue_start, cue_end, cue in cues:
         low = cue.lower()
         if low in ("according to", "menurut"):
@@ -464,12 +541,28 @@ def _attribution_before(doc: _Doc, lo: int, hi: int) -> _Attribution | None:
     low = cue.lower()
     # No verb has a clear subject: take the sentence's subject, the first mention followed by a verb-like
     # word ("Hours later, Trump returned the compliment …, telling Reuters, “…").
-    cands = [c for c in _candidates(doc, lo, cue_start) if c.end <= cue_start]
+    # A participle after a comma (“…, writing “…”) takes the subject of the whole sentence, even one
+    # before an earlier quotation.
+    participle = sent_lo is not None and low.endswith("ing") and doc.masked[:cue_start].rstrip().endswith(",")
+    cands = [c for c in _candidates(doc, sent_lo if participle else lo, cue_start) if c.end <= cue_start]
+    cands = [c for c in cands if not _after_preposition(doc, lo, c.start)] or cands
     if cands:
-        subject = next((c for c in cands if _followed_by_verb(doc, c.end)), cands[0])
+        subject = next(
+            (c for c in cands if _followed_by_finite_verb(doc, c.end)),
+            next((c for c in cands if _followed_by_verb(doc, c.end)), cands[0]),
+        )
         return _Attribution(_speaker_from(doc, subject), cue, _addressee(doc, low, cue_end, hi), anchored)
     after = _object_after(doc, cue_end, hi, max_words=1) if low not in ADDRESSEE_CUES else None
     return _Attribution(_speaker_from(doc, after) if after else None, cue, None, anchored)
+
+
+def _followed_by_finite_verb(doc: _Doc, pos: int) -> bool:
+    """True if the word after pos looks like a finite verb: a cue, or an -ed word ("Trump returned")."""
+    m = _NEXT_WORD.match(doc.masked, pos)
+    if not m or m.group(1) in _NOT_VERBS:
+        return False
+    word = m.group(1)
+    return word in doc.cues or word.endswith("ed")
 
 
 def _followed_by_verb(doc: _Doc, pos: int) -> bool:
@@ -511,9 +604,26 @@ def _is_quotation(doc: _Doc, span: QuoteSpan, att: _Attribution | None) -> bool:
     quoted = doc.text[span.start : span.end]
     if att is not None and att.anchored:
         return True
+    if att is not None and att.weak:
+        att = None
     if _is_title_like(quoted):
         return False
-    return att is not None or _looks_like_speech(quoted) or _cue_in_sentence(doc, span)
+    return (
+        att is not None
+        or _looks_like_speech(quoted)
+        or _cue_in_sentence(doc, span)
+        or _named_subject(doc, span) is not None
+    )
+
+
+def _named_subject(doc: _Doc, span: QuoteSpan) -> _Candidate | None:
+    """A person named before the quotation in its sentence, as the likely subject of a verb missing from
+    the cue list: 'Walter Hewlett sniped that Fiorina was “learning on the job”'."""
+    lo, _ = doc.sentence(span.open)
+    for cand in _candidates(doc, lo, span.open):
+        if cand.kind == "name" and _followed_by_finite_verb(doc, cand.end):
+            return cand
+    return None
 
 
 def _cue_in_sentence(doc: _Doc, span: QuoteSpan) -> bool:
@@ -563,6 +673,32 @@ def _introduced_by_colon(doc: _Doc, span: QuoteSpan, prev_close: int) -> _Attrib
     return _attribution_before(doc, max(lo, prev_close), end)
 
 
+def _dash_next_paragraph(doc: _Doc, span: QuoteSpan) -> _Attribution | None:
+    """A quotation paragraph signed on the next line: '“…”\n\n- Bernie Sanders.'"""
+    if span.close is None:
+        return None
+    m = _PARAGRAPH_DASH.match(doc.masked, span.close + 1)
+    if m is None:
+        return None
+    names = [n for n in doc.names.mentions_in(m.end(), m.end() + 200) if n.start == m.end() and n.tokens]
+    if not names:
+        return None
+    resolved = doc.names.resolve(names[0])
+    speaker = SpeakerMention(resolved.name, names[0].start, names[0].end, resolved.id)
+    return _Attribution(speaker, None, None, True)
+
+
+def _sentence_tail(doc: _Doc, span: QuoteSpan, close_end: int, sent_end: int) -> _Attribution | None:
+    """An attribution closing the quotation's sentence after more words: '… more “conversant” …, Ban said.'"""
+    comma = doc.masked.rfind(",", close_end, sent_end)
+    if comma < 0 or span.close is None:
+        return None
+    att = _attribution_after(doc, QuoteSpan(comma, comma + 1, open=comma, close=comma), sent_end)
+    if att is None or att.speaker is None:
+        return None
+    return _Attribution(att.speaker, att.cue, att.addressee, anchored=False, weak=True)
+
+
 def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
     attributions: list[_Attribution | None] = []
     for i, span in enumerate(spans):
@@ -585,9 +721,11 @@ def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
             prev = spans[i - 1]
             prev_close = (prev.close + 1) if prev.close is not None else prev.end
         lo = max(sent_start, prev_close)
-        before = _attribution_before(doc, lo, span.open) or _name_colon(doc, lo, span.open)
+        before = _attribution_before(doc, lo, span.open, sent_start) or _name_colon(doc, lo, span.open)
         if before is None and after is None:
             before = _introduced_by_colon(doc, span, prev_close)
+        if (before is None or before.speaker is None) and (after is None or after.speaker is None):
+            after = _dash_next_paragraph(doc, span) or _sentence_tail(doc, span, close_end, sent_end) or after
         if after is not None and after.speaker is not None and not (ends_sentence and before is not None):
             attributions.append(after)
         elif before is not None and (before.speaker is not None or after is None):
@@ -596,6 +734,11 @@ def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
             attributions.append(after)
 
     keep = [_is_quotation(doc, s, a) for s, a in zip(spans, attributions, strict=True)]
+    for i, span in enumerate(spans):
+        if keep[i] and attributions[i] is None:
+            subject = _named_subject(doc, span)
+            if subject is not None:
+                attributions[i] = _Attribution(_speaker_from(doc, subject), None, weak=True)
     # A later quotation in the same sentence shares its speaker, even when the first one was a scare quote:
     # 'Bolton thought some of the “Neocons” buzz was … a tribute to “the consummate political skills …”'.
     for i in range(1, len(spans)):

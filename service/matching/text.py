@@ -100,5 +100,19 @@ def words(text: str) -> list[str]:
 
 
 def index_terms(text: str) -> set[str]:
-    """The distinct folded words under which a quote is found by the search index."""
-    return set(words(text))
+    """The distinct folded words under which a quote is found by the search index (= ``set(words(text))``).
+
+    Indexing needs no spans, so text that is ASCII (once quotation marks are straightened) is folded
+    in one pass and split with one regex: about four times faster than ``tokens``, which import needs.
+    """
+    prepared = text if text.isascii() else text.translate(_TRANSLATE)
+    if not prepared.isascii():
+        return set(words(text))
+    terms = set()
+    for word in _WORD.findall(prepared.lower()):
+        if "-" in word:
+            word = _BREAK_HYPHEN.sub("", word)
+        word = word.translate(_NOT_IN_WORD)
+        if word:
+            terms.add(word)
+    return terms
