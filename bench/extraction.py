@@ -9,6 +9,10 @@ Gold and metrics (one annotator per article: the alphabetically first one that a
 - exact-span recall: share of gold quotations whose every content fragment, with quotation marks,
   whitespace and punctuation stripped from both ends, equals an extracted direct quotation stripped the
   same way (so a partial quotation inside paraphrase, e.g. `the system is “rigged”`, never matches).
+  Largely a measure of PolNeAR's annotation style (fragments, mixed paraphrase and quotation).
+- in-marks exact recall: the same, over only the gold quotations whose content lies entirely inside one
+  pair of quotation marks (one fragment, an opening mark just before it, a closing mark just after it,
+  no double mark inside): the fairer figure for a quotation extractor.
 - speaker accuracy: over gold quotations with a named source, the share whose best-overlapping extracted
   quotation has a speaker whose name contains the source's last word, case-insensitively. The source is
   cut at its first comma or parenthesis (appositives: "Flynn, a top Trump surrogate," -> "Flynn") and is
@@ -36,6 +40,9 @@ from service.extract import DIRECT, extract_quotes  # noqa: E402
 DEFAULT_DATA = Path("/work/shared/data/polnear")
 GOLD_QUOTE_MARKS = re.compile("[\u201c\u201d\"\u00ab\u00bb\u201e\u300c\u300d\u2018]|''")
 BARE_REGEX = re.compile("\u201c([^\u201d\u201c\\n]+)\u201d|\"([^\"\\n]+)\"|''([^\\n]+?)''")
+OPEN_MARKS = frozenset("\u201c\"\u2018\u00ab\u201e\u300c'")
+CLOSE_MARKS = frozenset("\u201d\"\u2019\u00bb\u201c\u300d'")
+INNER_DOUBLE_MARKS = re.compile("[\u201c\u201d\"\u00ab\u00bb\u201e\u300c\u300d]|''")
 STRIP_CHARS = " \t\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u300c\u300d.,;:!?\u2014\u2013-"
 PRONOUNS = frozenset(
     ["he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "hers", "their", "its", "us"]
@@ -122,11 +129,27 @@ def _source_last_word(source: str) -> str | None:
     return last
 
 
+def _in_one_pair(text: str, content: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The stripped content if it is one fragment lying entirely inside one pair of quotation marks."""
+    if len(content) != 1:
+        return None
+    start, end = _stripped(text, *content[0])
+    if end <= start or INNER_DOUBLE_MARKS.search(text, start, end):
+        return None
+    before = text[max(0, start - 3) : start].rstrip(" \t")
+    after = text[end : end + 4].lstrip(" \t.,;:!?\u2014\u2013-")
+    if not before or before[-1] not in OPEN_MARKS or not after or after[0] not in CLOSE_MARKS:
+        return None
+    return start, end
+
+
 @dataclass
 class Scores:
     gold: int = 0
     found: int = 0
     exact: int = 0
+    in_marks: int = 0
+    in_marks_exact: int = 0
     extracted: int = 0
     precise: int = 0
     named: int = 0
@@ -141,6 +164,8 @@ class Scores:
             f"precision {precision:.3f} ({self.precise}/{self.extracted})",
             f"F1 {f1:.3f}",
             f"exact recall {self.exact / self.gold if self.gold else 0:.3f}",
+            f"in-marks exact recall {self.in_marks_exact / self.in_marks if self.in_marks else 0:.3f}"
+            f" ({self.in_marks_exact}/{self.in_marks})",
         ]
         if self.named:
             parts.append(
@@ -180,6 +205,10 @@ def score_article(
             errors.append(f"FN {article.name}: {text[att.content[0][0] : att.content[-1][1]][:150]!r}")
         if all(_stripped(text, s, e) in stripped_quotes for s, e in att.content):
             scores.exact += 1
+        inside = _in_one_pair(text, att.content)
+        if inside is not None:
+            scores.in_marks += 1
+            scores.in_marks_exact += inside in stripped_quotes
         last = _source_last_word(att.source)
         if last is None:
             continue

@@ -21,6 +21,21 @@ def _sqlite_value(value):
     return value
 
 
+DATE_COLUMNS = frozenset({"created_at", "said_on", "published_at"})
+
+
+def _sqlite_dates(row: Sequence, positions: list[int], memo: dict) -> Sequence:
+    row = list(row)
+    for i in positions:
+        value = row[i]
+        if value is not None:
+            # A batch shares one created_at: format it once, not once a row.
+            if value not in memo:
+                memo[value] = _sqlite_value(value)
+            row[i] = memo[value]
+    return row
+
+
 def insert_rows(conn: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
     """Insert ``rows`` (tuples in ``columns`` order) into ``table``."""
     names = ", ".join(columns)
@@ -31,9 +46,10 @@ def insert_rows(conn: Connection, table: str, columns: Sequence[str], rows: Iter
                 copy.write_row(row)
         return
     marks = ", ".join("?" for _ in columns)
-    needs_mapping = any(c in ("created_at", "said_on", "published_at") for c in columns)
-    if needs_mapping:
-        rows = [tuple(_sqlite_value(v) for v in row) for row in rows]
+    dated = [i for i, c in enumerate(columns) if c in DATE_COLUMNS]
+    if dated:
+        memo: dict = {}
+        rows = [_sqlite_dates(row, dated, memo) for row in rows]
     conn.connection.driver_connection.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
 

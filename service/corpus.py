@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from service import bulk
 from service.models import Quote, Source, Speaker, utcnow
-from service.search import add_to_index
+from service.search import add_keys_to_index, plan
 
 BATCH = 5_000
 MAX_TEXT = 20_000
@@ -76,6 +76,7 @@ class Row:
     translation_provenance: str | None
     source: dict | None
     source_key: str | None = None
+    index_keys: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -333,7 +334,7 @@ def _store_batch(engine: Engine, rows: list[Row], resolver: _Resolver, report: I
             ids.update(
                 session.execute(select(Quote.fingerprint, Quote.id).where(Quote.fingerprint.in_(chunk))).all()
             )
-        add_to_index(session, ((ids[fp], row.text) for fp, row in fresh))
+        add_keys_to_index(session, ((ids[fp], row.index_keys) for fp, row in fresh))
         report.added += len(fresh)
 
 
@@ -351,14 +352,9 @@ def _link_translations(engine: Engine, links: list[tuple[str, str]]) -> None:
                 )
 
 
-def import_file(
-    engine: Engine, path: Path, *, batch: int = BATCH, progress: Callable[[int], None] | None = None
-) -> ImportReport:
-    """Import every good row of ``path``; the report lists the bad ones by line."""
-    report = ImportReport()
-    resolver = _Resolver()
+def _parsed_batches(path: Path, report: ImportReport, batch: int, progress) -> Iterator[list[Row]]:
+    """Good rows of ``path`` in batches, with their index keys; bad rows go to the report."""
     pending: list[Row] = []
-    links: list[tuple[str, str]] = []
     for line, record, error in read_rows(path):
         report.read += 1
         if progress:
@@ -371,14 +367,25 @@ def import_file(
         if error is not None:
             report.errors.append((line, error))
             continue
-        if row.translation_of and row.ref:
-            links.append((row.ref, row.translation_of))
+        row.index_keys = plan.quote_keys(row.text)
         pending.append(row)
         if len(pending) >= batch:
-            _store_batch(engine, pending, resolver, report)
+            yield pending
             pending = []
     if pending:
-        _store_batch(engine, pending, resolver, report)
+        yield pending
+
+
+def import_file(
+    engine: Engine, path: Path, *, batch: int = BATCH, progress: Callable[[int], None] | None = None
+) -> ImportReport:
+    """Import every good row of ``path``; the report lists the bad ones by line."""
+    report = ImportReport()
+    resolver = _Resolver()
+    links: list[tuple[str, str]] = []
+    for rows in _parsed_batches(path, report, batch, progress):
+        links.extend((row.ref, row.translation_of) for row in rows if row.translation_of and row.ref)
+        _store_batch(engine, rows, resolver, report)
     if links:
         _link_translations(engine, links)
     return report

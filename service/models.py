@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -160,13 +161,20 @@ class IndexTerm(Base):
 
 
 class Posting(Base):
-    """One word of one quote; the primary key is the lookup path (word → quotes)."""
+    """The quotes containing one word, as a run of ids written together (one row a word a write).
+
+    Import writes a few thousand quotes at once: a run per word is some 6x fewer rows than a row
+    per word per quote, and reading a word's quotes is reading its runs.
+    """
 
     __tablename__ = "postings"
     __table_args__ = {"sqlite_with_rowid": False}
 
     term_key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    quote_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    # The run's smallest quote id: with term_key, it names the run, and finds the run holding a quote.
+    first_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    # Ascending quote ids, little-endian 32-bit integers.
+    quote_ids: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class ApiKey(Base):

@@ -145,8 +145,14 @@ def get_or_create_source(
     source = find_source(session, url=url, key=key)
     if source is None:
         source = Source(
-            url=url or None, key=key, title=title, publisher=publisher, author=author,
-            published_at=published_at, language=language, body=body,
+            url=url or None,
+            key=key,
+            title=title,
+            publisher=publisher,
+            author=author,
+            published_at=published_at,
+            language=language,
+            body=body,
         )
         session.add(source)
         session.flush()
@@ -193,14 +199,28 @@ def create_quote(
     speaker = get_or_create_speaker(session, draft.speaker)
     language = draft.language or (source.language if source is not None else None)
     quote = _add_quote(
-        session, text=draft.text, speaker=speaker, source=source, kind=draft.kind, language=language,
-        said_on=draft.said_on, context=draft.context, ref=ref,
+        session,
+        text=draft.text,
+        speaker=speaker,
+        source=source,
+        kind=draft.kind,
+        language=language,
+        said_on=draft.said_on,
+        context=draft.context,
+        ref=ref,
     )
     for translation in draft.translations:
         _add_quote(
-            session, text=translation.text, speaker=speaker, source=source, kind=quote.kind,
-            language=translation.language, said_on=quote.said_on, context=quote.context,
-            translation_of=quote, translation_provenance=translation.provenance,
+            session,
+            text=translation.text,
+            speaker=speaker,
+            source=source,
+            kind=quote.kind,
+            language=translation.language,
+            said_on=quote.said_on,
+            context=quote.context,
+            translation_of=quote,
+            translation_provenance=translation.provenance,
         )
     return quote
 

@@ -1,4 +1,4 @@
-"""The word index for candidate retrieval: word → number of quotes, and word → quotes.
+"""The word index for candidate retrieval: word → number of quotes, and word → runs of quote ids.
 
 Both tables are keyed for the lookup itself (WITHOUT ROWID on SQLite), so a query reads only the
 postings of the few rare words it chooses.
@@ -30,8 +30,9 @@ def upgrade() -> None:
     op.create_table(
         "postings",
         sa.Column("term_key", sa.BigInteger(), autoincrement=False, nullable=False),
-        sa.Column("quote_id", sa.Integer(), autoincrement=False, nullable=False),
-        sa.PrimaryKeyConstraint("term_key", "quote_id", name=op.f("pk_postings")),
+        sa.Column("first_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("quote_ids", sa.LargeBinary(), nullable=False),
+        sa.PrimaryKeyConstraint("term_key", "first_id", name=op.f("pk_postings")),
         sqlite_with_rowid=False,
     )
 

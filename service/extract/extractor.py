@@ -16,6 +16,7 @@ from .lexicon import (
     ID_CUES,
     ID_MARKERS,
     ID_POST_CUES,
+    NON_NAMES,
     PLURAL_PRONOUNS,
     REQUEST_LINKS,
     ROLE_NOUNS,
@@ -37,10 +38,16 @@ SPEECH_MIN_WORDS = 6
 AFTER_WINDOW_CHARS = 250
 # Words allowed before the subject of an attribution that follows a quotation ("," the Ohio senator said).
 MAX_PREFIX_WORDS = 6
+# Most words in the name opening a long attribution clause after a quotation ('?” Donald J. Trump told …').
+MAX_SUBJECT_WORDS = 4
 # Longest attribution clause after a quotation that ended its own sentence ('?” Clinton asked reporters.').
 MAX_TAIL_WORDS = 10
 # Longest Title Case span still taken for a title or nickname rather than a quotation.
 TITLE_MAX_WORDS = 6
+# A paragraph with at least this share of capitalised words (of HEADLINE_MIN_CHARS letters or more) is a
+# headline, where Title Case says nothing about a quotation being a title.
+HEADLINE_CAPITAL_SHARE = 0.7
+HEADLINE_MIN_CHARS = 4
 # Words allowed between a name and the colon before its quotation ("Mr. Christie gloated: “…”").
 MAX_COLON_GAP_WORDS = 3
 # Words allowed between an inverted speech verb and the name after it ('said retired Army Lt. Gen. …').
@@ -134,6 +141,7 @@ _PREPOSITIONS = word_set(
     against among between behind near since toward towards until upon within di ke dari pada dalam
     """
 )
+_SO_CALLED = re.compile(r"so[ -]called[ \t]*$|sogenannte[nr]?[ \t]*$|yang disebut[ \t]*$", re.IGNORECASE)
 _CONTENT_END = re.compile(r"[\s.,;:!?\u2591\"“”’‘']+$")
 
 
@@ -458,6 +466,20 @@ def _short_tail(doc: _Doc, lo: int, hi: int) -> bool:
     return len(words) <= MAX_TAIL_WORDS and not any(w in THAT_WORDS for w in words)
 
 
+def _speaker_then_cue(doc: _Doc, lo: int, hi: int) -> bool:
+    """True if masked[lo:hi] opens with a name or a pronoun and a speech verb that takes no clause after it:
+    '?” Trump told Britain’s ITV television station in an interview …', but not '.” He said the vote …'."""
+    words = _words(doc, lo, min(hi, lo + 80))
+    for k, w in enumerate(words[: MAX_SUBJECT_WORDS + 1]):
+        if w.group().lower() in doc.cues and k > 0:
+            subject = _subject_before(doc, lo, w.start())
+            if subject is None or subject.kind == "nominal" or subject.start != lo:
+                return False
+            nxt = words[k + 1].group().lower() if k + 1 < len(words) else ""
+            return nxt not in THAT_WORDS and nxt not in _CLAUSE_STARTERS
+    return False
+
+
 def _attribution_after(doc: _Doc, span: QuoteSpan, hi: int) -> _Attribution | None:
     """An attribution right after a closing mark: ', she said', ', said Trump', ', kata Cho'."""
     lo = (span.close + 1) if span.close is not None else span.end
@@ -473,7 +495,7 @@ def _attribution_after(doc: _Doc, span: QuoteSpan, hi: int) -> _Attribution | No
     lead = _LEADING_PUNCT.match(doc.masked, lo, hi)
     lo = lead.end() if lead else lo
     hi = min(hi, lo + AFTER_WINDOW_CHARS)
-    if doc.text[span.end - 1] in ".?!" and not _short_tail(doc, lo, hi):
+    if doc.text[span.end - 1] in ".?!" and not (_short_tail(doc, lo, hi) or _speaker_then_cue(doc, lo, hi)):
         return None  # '“We won.” He said the vote …' starts a new sentence, it is not an attribution
     for cue_start, cue_end, cue in _find_cues(doc, lo, hi):
         subject = _subject_before(doc, lo, cue_start)
@@ -602,18 +624,59 @@ def _is_title_like(text: str) -> bool:
 def _is_quotation(doc: _Doc, span: QuoteSpan, att: _Attribution | None) -> bool:
     """Speech rather than a scare quote, a title or a nickname."""
     quoted = doc.text[span.start : span.end]
+    if _is_title_like(quoted) and not _in_headline(doc, span):
+        # A Title Case phrase is a quotation only when a speech verb nearby claims it and nothing marks it
+        # as a name: 'he called Rubio “Little Marco”', not 'MSNBC’s “Morning Joe”', 'on “Fox News Sunday”'.
+        return att is not None and not att.weak and not _names_a_title(doc, span)
     if att is not None and att.anchored:
         return True
     if att is not None and att.weak:
         att = None
-    if _is_title_like(quoted):
-        return False
     return (
         att is not None
         or _looks_like_speech(quoted)
         or _cue_in_sentence(doc, span)
         or _named_subject(doc, span) is not None
+        or _person_before(doc, span, headline=_in_headline(doc, span))
     )
+
+
+def _in_headline(doc: _Doc, span: QuoteSpan) -> bool:
+    """True if the quotation's paragraph is set in Title Case, where capitals say nothing about titles."""
+    i = doc.paragraph_index(span.open)
+    end = doc.paragraphs[i + 1] if i + 1 < len(doc.paragraphs) else len(doc.text)
+    words = [w for w in _WORD.findall(doc.masked, doc.paragraphs[i], end) if len(w) >= HEADLINE_MIN_CHARS]
+    return bool(words) and sum(w[0].isupper() for w in words) >= HEADLINE_CAPITAL_SHARE * len(words)
+
+
+def _names_a_title(doc: _Doc, span: QuoteSpan) -> bool:
+    """True if a determiner, a possessive or a preposition comes right before the opening mark, as before
+    the name of a show, a book or a campaign: 'the “Great Game”', 'on “Fox News Sunday”'."""
+    m = _PREV_WORD.search(doc.masked, max(0, span.open - 30), span.open)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word in _DETERMINERS or word in _PREPOSITIONS or word[-2:] in _POSSESSIVE_ENDS
+
+
+def _person_before(doc: _Doc, span: QuoteSpan, *, headline: bool = False) -> bool:
+    """True if a name or a pronoun comes earlier in the quotation's sentence: the words are most likely
+    someone's ('Sanders supporters are crying “fraud”', 'he tossed in a “lyin’ ” Ted Cruz')."""
+    lo, _ = doc.sentence(span.open)
+    if _SO_CALLED.search(doc.masked, max(lo, span.open - 12), span.open):
+        return False  # 'the so-called “alt-right”' is the writer's distance, not someone's words
+    return any(
+        c.kind == "pronoun"
+        or c.kind == "name"
+        and c.mention is not None
+        and (headline or _surely_a_name(c.mention))
+        for c in _candidates(doc, lo, span.open)
+    )
+
+
+def _surely_a_name(mention: Mention) -> bool:
+    """A name for certain: several words, or one word away from the start of a sentence ("Members" is not)."""
+    return len(mention.tokens) >= 2 or not mention.sentence_initial
 
 
 def _named_subject(doc: _Doc, span: QuoteSpan) -> _Candidate | None:
@@ -654,7 +717,7 @@ def _colon_gap_ok(gap: str) -> bool:
     words = gap.split()
     if not words:
         return True
-    if len(words) > MAX_COLON_GAP_WORDS or any(ch in gap for ch in ",;.░\"“”()"):
+    if len(words) > MAX_COLON_GAP_WORDS or any(ch in gap for ch in ',;.░"“”()'):
         return False
     return all(w[0].islower() or w[0] in "’'" for w in words)
 
@@ -690,13 +753,73 @@ def _dash_next_paragraph(doc: _Doc, span: QuoteSpan) -> _Attribution | None:
 
 def _sentence_tail(doc: _Doc, span: QuoteSpan, close_end: int, sent_end: int) -> _Attribution | None:
     """An attribution closing the quotation's sentence after more words: '… more “conversant” …, Ban said.'"""
-    comma = doc.masked.rfind(",", close_end, sent_end)
-    if comma < 0 or span.close is None:
+    if span.close is None:
         return None
-    att = _attribution_after(doc, QuoteSpan(comma, comma + 1, open=comma, close=comma), sent_end)
-    if att is None or att.speaker is None:
-        return None
-    return _Attribution(att.speaker, att.cue, att.addressee, anchored=False, weak=True)
+    comma = doc.masked.find(",", close_end, sent_end)
+    while comma >= 0:
+        att = _attribution_after(doc, QuoteSpan(comma, comma + 1, open=comma, close=comma), sent_end)
+        if att is not None and att.speaker is not None:
+            return _Attribution(att.speaker, att.cue, att.addressee, anchored=False, weak=True)
+        comma = doc.masked.find(",", comma + 1, sent_end)
+    return None
+
+
+def _headline_speaker(doc: _Doc) -> _Attribution | None:
+    """The speaker of the article's first paragraph, read as a headline: the words before a colon ('Paul
+    Ryan: FBI Decision … ‘Defies Explanation’'), before or after a speech verb ('Glenn Beck Says Trump …',
+    '…, Trevor Noah Says.'), or a leading name the article spells out in full ('Hillary Just Insulted …')."""
+    end = doc.paragraphs[1] if len(doc.paragraphs) > 1 else len(doc.text)
+    words = [w for w in _words(doc, 0, end) if doc.masked[w.start()] != MASK]
+    colon = doc.masked.find(":", 0, end)
+    lead = [w for w in words if colon >= 0 and w.end() <= colon]
+    if lead and _headline_name(doc, lead):
+        return _headline_attribution(doc, lead, None)
+    for k, w in enumerate(words):
+        if w.group().istitle() and w.group().lower() in doc.cues:
+            before = [x for x in words[:k] if x.start() >= doc.masked.rfind(",", 0, w.start()) + 1]
+            name = _trailing_name(before)
+            if name and _headline_name(doc, name):
+                return _headline_attribution(doc, name, w.group())
+            break
+    body = [m for m in doc.names.mentions if m.start >= end and len(m.tokens) >= 2]
+    for n in range(min(MAX_SUBJECT_WORDS, len(words)), 0, -1):
+        lead = words[:n]
+        tokens = {re.sub("[’']s$", "", w.group()) for w in lead}
+        if _headline_name(doc, lead) and any(
+            tokens <= set(m.tokens) and doc.names.resolve_tokens(m.tokens, m.start).person for m in body
+        ):
+            return _headline_attribution(doc, lead, None)
+    return None
+
+
+def _trailing_name(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The capitalised words at the end of `words`, at most MAX_SUBJECT_WORDS of them."""
+    k = len(words)
+    while k > 0 and len(words) - k < MAX_SUBJECT_WORDS and words[k - 1].group()[0].isupper():
+        k -= 1
+    return words[k:]
+
+
+def _headline_name(doc: _Doc, words: list[re.Match[str]]) -> bool:
+    """True if `words` could be a name: one to four capitalised words, no sentence opener, no speech verb."""
+    return (
+        0 < len(words) <= MAX_SUBJECT_WORDS
+        and all(w.group()[0].isupper() and w.group().lower() not in doc.cues for w in words)
+        and words[0].group() not in NON_NAMES
+    )
+
+
+def _headline_attribution(doc: _Doc, words: list[re.Match[str]], cue: str | None) -> _Attribution:
+    tokens = [re.sub("[’']s$", "", w.group()) for w in words]
+    end = doc.paragraphs[1] if len(doc.paragraphs) > 1 else len(doc.text)
+    # The body spells the name out ("Graham" -> "Lindsey Graham"); the headline's capitalised run does not.
+    body = (m for m in doc.names.mentions if m.start >= end and len(m.tokens) >= 2)
+    full = next((m for m in body if set(tokens) <= set(m.tokens)), None)
+    resolved = doc.names.resolve_tokens(full.tokens if full else tokens, full.start if full else end)
+    if len(resolved.name.split()) > MAX_SUBJECT_WORDS or not set(tokens) <= set(resolved.name.split()):
+        resolved = Resolved(" ".join(tokens), resolved.id, resolved.person)
+    speaker = SpeakerMention(resolved.name, words[0].start(), words[-1].end(), resolved.id)
+    return _Attribution(speaker, cue, weak=True)
 
 
 def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
@@ -734,6 +857,15 @@ def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
             attributions.append(after)
 
     keep = [_is_quotation(doc, s, a) for s, a in zip(spans, attributions, strict=True)]
+    # A headline names its speaker in its own way: 'Paul Ryan: … ‘…’', 'Glenn Beck Says …', '…, Noah Says.'
+    headline = None
+    for i, span in enumerate(spans):
+        att = attributions[i]
+        if doc.paragraph_index(span.open) != 0 or att is not None and att.speaker and not att.weak:
+            continue
+        headline = headline or _headline_speaker(doc)
+        if headline is not None:
+            attributions[i] = headline
     for i, span in enumerate(spans):
         if keep[i] and attributions[i] is None:
             subject = _named_subject(doc, span)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 # Double-style marks. Curly and guillemets are directional; the straight mark is decided by context.
 _OPEN_TO_CLOSE = {
-    "\u201c": "\u201d\u201c\"",  # “ … ” (some sites close with a second “, or a straight mark)
+    "\u201c": '\u201d\u201c"',  # “ … ” (some sites close with a second “, or a straight mark)
     "\u201e": "\u201c\u201d",  # „ … “ or „ … ”
     "\u00ab": "\u00bb",  # « … »
     "\u300c": "\u300d",  # 「 … 」

@@ -20,9 +20,36 @@ __all__ = ["Alignment", "ClaimItem", "DiffOp", "Gap", "align", "parse_claim", "q
 # drops "not" under an ellipsis has altered the quote, whatever the convention says.
 NEGATIONS = frozenset(
     {
-        "not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "nowhere", "cannot", "cant",
-        "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "couldnt", "wouldnt", "shouldnt",
-        "wont", "hasnt", "havent", "hadnt", "aint", "mustnt", "neednt", "mightnt", "shant"
+        "not",
+        "no",
+        "never",
+        "nor",
+        "neither",
+        "none",
+        "nothing",
+        "nobody",
+        "nowhere",
+        "cannot",
+        "cant",
+        "dont",
+        "doesnt",
+        "didnt",
+        "isnt",
+        "arent",
+        "wasnt",
+        "werent",
+        "couldnt",
+        "wouldnt",
+        "shouldnt",
+        "wont",
+        "hasnt",
+        "havent",
+        "hadnt",
+        "aint",
+        "mustnt",
+        "neednt",
+        "mightnt",
+        "shant",
     }
 )
 

@@ -13,14 +13,32 @@ from dataclasses import dataclass
 # Characters that differ in print but not in meaning: curly quotes, primes, dashes, odd spaces.
 _TRANSLATE = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
         "`": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"',
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
         "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
         "\u2212": "-",
         "\u00ad": None,  # soft hyphen
-        "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\ufeff": None,
     }
 )
 
@@ -28,9 +46,7 @@ _TRANSLATE = str.maketrans(
 # A hyphen followed by a line break inside a word ("inter-\nnational") is a print artefact and joins.
 # Brackets glued to a word ("[F]eminism", "Americ[a]") are an editor's letter change, not a word of their
 # own: they stay inside the word and are folded away, so "[F]eminism" and "Feminism" compare equal.
-_WORD = re.compile(
-    r"(?:\[\w+\](?=\w))?\w+(?:(?:'|(?<=\d)[.,](?=\d)|-[ \t]*\r?\n[ \t]*)\w+|\[\w+\](?!\[))*"
-)
+_WORD = re.compile(r"(?:\[\w+\](?=\w))?\w+(?:(?:'|(?<=\d)[.,](?=\d)|-[ \t]*\r?\n[ \t]*)\w+|\[\w+\](?!\[))*")
 _BREAK_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
 _NOT_IN_WORD = str.maketrans("", "", "'[]")
 
@@ -108,11 +124,9 @@ def index_terms(text: str) -> set[str]:
     prepared = text if text.isascii() else text.translate(_TRANSLATE)
     if not prepared.isascii():
         return set(words(text))
-    terms = set()
-    for word in _WORD.findall(prepared.lower()):
-        if "-" in word:
-            word = _BREAK_HYPHEN.sub("", word)
-        word = word.translate(_NOT_IN_WORD)
-        if word:
-            terms.add(word)
+    found = _WORD.findall(prepared.lower())
+    if "\n" in prepared and "-" in prepared:
+        found = [_BREAK_HYPHEN.sub("", w) if "-" in w else w for w in found]
+    # One translate for all the words (they hold no spaces): apostrophes and glued brackets go.
+    terms = set(" ".join(found).translate(_NOT_IN_WORD).split())
     return terms
