@@ -1,8 +1,8 @@
 """Verify a claim against the stored quotes: search (candidates) → matching (verdict) → plain dicts.
 
-This is the one path every caller takes: the API, the CLI, the benchmarks. It reads with plain
-SQL rows, not ORM objects: a claim brings up to a hundred candidates, and building mapped objects
-for them cost more than the search and the engine together.
+This is the one path every caller takes: the API, the CLI, the benchmarks. It reads plain SQL
+rows on the session's connection (Core, not the ORM's execution path): a claim brings up to a
+hundred candidates, and building mapped objects for them cost more than search and engine together.
 """
 
 from __future__ import annotations
@@ -58,7 +58,10 @@ _ROLES = select(
 
 
 def _quote_rows(session: Session, stmt, ids: Iterable[int]) -> dict[int, dict]:
-    return {row[0]: dict(zip(_KEYS, row, strict=True)) for row in session.execute(stmt, {"ids": list(ids)})}
+    return {
+        row[0]: dict(zip(_KEYS, row, strict=True))
+        for row in session.connection().execute(stmt, {"ids": list(ids)})
+    }
 
 
 def _people(
@@ -69,9 +72,11 @@ def _people(
     aliases: dict[int, list[str]] = defaultdict(list)
     roles: dict[int, list[matching.Role]] = defaultdict(list)
     if ids:
-        for sid, alias in session.execute(_ALIASES, {"ids": ids}):
+        for sid, alias in session.connection().execute(_ALIASES, {"ids": ids}):
             aliases[sid].append(alias)
-        for sid, title, organisation, start, end, role_aliases in session.execute(_ROLES, {"ids": ids}):
+        for sid, title, organisation, start, end, role_aliases in session.connection().execute(
+            _ROLES, {"ids": ids}
+        ):
             roles[sid].append(
                 matching.Role(
                     title=title,
@@ -123,7 +128,7 @@ def verify(
     """The verification of one claim, as a plain dict in the shape of the API's response."""
     ids = query_index(session, claim)
     # Only the texts the engine will look at closely get full candidates (speakers, roles, originals).
-    texts = dict(session.execute(_TEXTS, {"ids": ids}).all()) if ids else {}
+    texts = dict(session.connection().execute(_TEXTS, {"ids": ids}).all()) if ids else {}
     worth = set(matching.shortlist(claim, (texts[i] for i in ids if i in texts)))
     candidates, rows = load_candidates(session, [i for i in ids if texts.get(i) in worth])
     judgement = matching.judge(

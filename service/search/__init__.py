@@ -7,11 +7,11 @@ it is committed, on SQLite and PostgreSQL alike, with no process-local state.
 
 from __future__ import annotations
 
-import heapq
 import sys
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from operator import itemgetter
 
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
@@ -122,18 +122,20 @@ def query_index(session: Session, claim_text: str, *, limit: int = plan.CANDIDAT
     keys = plan.claim_keys(claim_text)
     if not keys:
         return []
-    dfs = dict(session.execute(_DFS, {"keys": [plan.DOC_COUNT_KEY, *keys]}).all())
+    conn = session.connection()
+    dfs = dict(conn.execute(_DFS, {"keys": [plan.DOC_COUNT_KEY, *keys]}).all())
     chosen = plan.choose_terms(dfs, dfs.get(plan.DOC_COUNT_KEY, 0))
     if not chosen:
         return []
     weight = plan.weights(dfs, chosen)
     # Scored here rather than in SQL: the same on every backend, and runs unpack at C speed.
     scores: dict[int, float] = defaultdict(float)
-    for key, blob in session.execute(_RUNS, {"keys": chosen}):
+    for key, blob in conn.execute(_RUNS, {"keys": chosen}):
         w = weight[key]
         for quote_id in _unpack(blob):
             scores[quote_id] += w
-    return heapq.nsmallest(limit, scores, key=lambda q: (-scores[q], q))
+    # Stable sort on the score alone (C-level key): ties keep the order runs were read in.
+    return [quote_id for quote_id, _ in sorted(scores.items(), key=itemgetter(1), reverse=True)[:limit]]
 
 
 def _group_by_count(df: Counter[int]) -> dict[int, list[int]]:

@@ -1,0 +1,187 @@
+"""Retrieval at scale: verify latency and accuracy as the index grows to a million quotes.
+
+    .venv/bin/python bench/scale.py [--database-url URL] [--sizes 10000,64208,100000,500000,1000000]
+                                    [--queries N] [--baseline-queries N] [--keep DIR]
+
+The index grows through checkpoints, each imported with ``quotetrace import``'s own code:
+  1. the qv-bench corpus (64,208 real quotes; the dev cases' expected quotes are all in it),
+  2. Quotes-500K (499,709 real quotes; speaker = the author field up to its first comma),
+  3. a synthetic half up to 1M: each real quote again, with every word swapped for its neighbour in
+     the corpus's word-frequency ranking (rank 2k <-> 2k+1). Lengths and the Zipf distribution of
+     words stay those of real quotes, so postings grow as they would; the text matches no real quote.
+At each checkpoint it prints the import rate, verify p50/p99 over the dev claims (index + engine,
+in process, no HTTP), top-1 quote accuracy, and a rapidfuzz scan of every quote for comparison
+(``process.extract`` with ``partial_ratio``, top 100), measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import gzip
+import json
+import os
+import re
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from common import DATA, QV, median, need, pct
+from rapidfuzz import fuzz, process
+
+from service.corpus import import_file
+from service.db import make_engine, session_scope
+from service.migrate import upgrade
+from service.verification import verify
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def real_rows() -> list[dict]:
+    """qv-bench's corpus, then Quotes-500K, in the corpus format."""
+    rows = [json.loads(line) for line in need(QV / "corpus.jsonl").open(encoding="utf-8")]
+    with gzip.open(need(DATA / "quotes-500k" / "quotes-500k.jsonl.gz"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            author = (d.get("author") or "").split(",")[0].strip()
+            if d.get("quote") and author:
+                rows.append(
+                    {
+                        "text": d["quote"],
+                        "speaker": author,
+                        "language": "en",
+                        "source": {"publisher": "Goodreads (Quotes-500K)"},
+                    }
+                )
+    return rows
+
+
+def synthetic_rows(real: list[dict], count: int) -> list[dict]:
+    """``count`` quotes made from real ones by swapping each word for its frequency neighbour."""
+    freq = Counter(w.lower() for row in real for w in _WORD.findall(row["text"]))
+    ranked = [w for w, _ in freq.most_common()]
+    swap = {}
+    for i in range(0, len(ranked) - 1, 2):
+        swap[ranked[i]], swap[ranked[i + 1]] = ranked[i + 1], ranked[i]
+
+    def neighbour(m: re.Match) -> str:
+        word = m.group()
+        other = swap.get(word.lower(), word)
+        return other.capitalize() if word[:1].isupper() else other
+
+    out = []
+    for i in range(count):
+        row = real[i % len(real)]
+        out.append(
+            {
+                "text": _WORD.sub(neighbour, row["text"]),
+                "speaker": f"{row['speaker']} (synthetic)",
+                "language": "en",
+                "source": {"publisher": "synthetic: frequency-neighbour words"},
+            }
+        )
+    return out
+
+
+def write_jsonl(rows: list[dict], path: Path) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return path
+
+
+def measure(engine, cases: list[dict], texts: list[str], baseline_queries: int) -> dict:
+    """Verify every case (latency, top-1) and scan every quote with rapidfuzz for a few of them."""
+    latencies, top1_ok, top1_n = [], 0, 0
+    with session_scope(engine) as session:
+        verify(session, "warm up the connection")
+        gc.collect()
+        gc.freeze()  # as a long-lived worker: no collector pauses from the corpus's objects
+        for case in cases:
+            t0 = time.perf_counter()
+            result = verify(session, case["claim"], speaker=case["speaker"])
+            latencies.append((time.perf_counter() - t0) * 1000)
+            if case["expected"]["text"] is not None:
+                top1_n += 1
+                top = result["matches"][0]["quote"]["text"] if result["matches"] else None
+                top1_ok += top == case["expected"]["text"]
+        gc.unfreeze()
+    scans = []
+    for case in cases[:baseline_queries]:
+        t0 = time.perf_counter()
+        process.extract(case["claim"], texts, scorer=fuzz.partial_ratio, limit=100)
+        scans.append((time.perf_counter() - t0) * 1000)
+    return {
+        "p50": median(latencies),
+        "p99": pct(latencies, 99),
+        "top1": top1_ok / max(top1_n, 1),
+        "scan_p50": median(scans),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--database-url", default=None, help="an EMPTY database (default: a fresh SQLite file)"
+    )
+    parser.add_argument("--sizes", default="10000,64208,100000,500000,1000000")
+    parser.add_argument("--queries", type=int, default=2100, help="dev claims verified at each checkpoint")
+    parser.add_argument("--baseline-queries", type=int, default=10, help="claims for the rapidfuzz scan")
+    parser.add_argument("--keep", default=None, help="a folder to keep the database and row files in")
+    parser.add_argument(
+        "--snapshot",
+        type=int,
+        default=None,
+        help="SQLite: copy the database at this checkpoint (for bench/http_load.py)",
+    )
+    args = parser.parse_args()
+
+    sizes = [int(s) for s in args.sizes.split(",")]
+    work = Path(args.keep or tempfile.mkdtemp(prefix="quotetrace-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    url = args.database_url or f"sqlite:///{work / 'scale.db'}"
+    cases = [json.loads(line) for line in need(QV / "dev-cases.jsonl").open(encoding="utf-8")][: args.queries]
+
+    t0 = time.perf_counter()
+    rows = real_rows()
+    if sizes[-1] > len(rows):
+        rows += synthetic_rows(rows, sizes[-1] - len(rows))
+    print(f"rows ready: {len(rows):,} ({time.perf_counter() - t0:.0f} s); database {url.split('@')[-1]}")
+
+    upgrade(url)
+    engine = make_engine(url)
+    done = 0
+    header = ("quotes", "import/s", "p50 ms", "p99 ms", "top-1", "scan p50 ms", "ratio")
+    print("".join(f"{h:>12}" for h in header))
+    for size in sizes:
+        chunk = write_jsonl(rows[done:size], work / f"rows-{done}-{size}.jsonl")
+        t1 = time.perf_counter()
+        report = import_file(engine, chunk)
+        rate = report.read / (time.perf_counter() - t1)
+        os.unlink(chunk)
+        done = size
+        m = measure(engine, cases, [r["text"] for r in rows[:size]], args.baseline_queries)
+        figures = (
+            f"{size:,}",
+            f"{rate:,.0f}",
+            f"{m['p50']:.2f}",
+            f"{m['p99']:.2f}",
+            f"{m['top1']:.4f}",
+            f"{m['scan_p50']:.1f}",
+            f"{m['scan_p50'] / m['p50']:.0f}x",
+        )
+        print("".join(f"{f:>12}" for f in figures), flush=True)
+        if size == args.snapshot and url.startswith("sqlite:///"):
+            copy = work / f"scale-{size}.db"
+            copy.unlink(missing_ok=True)
+            with engine.connect() as conn:
+                conn.exec_driver_sql(f"VACUUM INTO '{copy}'")
+            print(f"{'':>12}snapshot of {size:,} quotes: {copy}", flush=True)
+    if url.startswith("sqlite:///"):
+        print(f"database file: {Path(url.removeprefix('sqlite:///')).stat().st_size / 2**20:,.0f} MiB")
+    engine.dispose()
+
+
+if __name__ == "__main__":
+    main()
