@@ -65,13 +65,13 @@ def _quote_rows(session: Session, stmt, ids: Iterable[int]) -> dict[int, dict]:
 
 
 def _people(
-    session: Session, speaker_ids: Iterable[int], names: dict[int, str]
+    session: Session, speaker_ids: Iterable[int], names: dict[int, str], *, details: bool = True
 ) -> dict[int, matching.Person]:
-    """The engine's view of these speakers: names, aliases, dated roles (two queries)."""
+    """The engine's view of these speakers: names, and with ``details`` aliases and dated roles."""
     ids = sorted(set(speaker_ids))
     aliases: dict[int, list[str]] = defaultdict(list)
     roles: dict[int, list[matching.Role]] = defaultdict(list)
-    if ids:
+    if ids and details:
         for sid, alias in session.connection().execute(_ALIASES, {"ids": ids}):
             aliases[sid].append(alias)
         for sid, title, organisation, start, end, role_aliases in session.connection().execute(
@@ -106,8 +106,14 @@ def _candidate(row: dict, people: dict[int, matching.Person], rows: dict[int, di
     )
 
 
-def load_candidates(session: Session, ids: Sequence[int]) -> tuple[list[matching.Candidate], dict[int, dict]]:
-    """Candidates for these quote ids, in the given order, and the rows they were made from."""
+def load_candidates(
+    session: Session, ids: Sequence[int], *, speakers: bool = True
+) -> tuple[list[matching.Candidate], dict[int, dict]]:
+    """Candidates for these quote ids, in the given order, and the rows they were made from.
+
+    Without ``speakers`` the candidates' speakers carry only their names: enough to judge a claim
+    that names no speaker, and two queries fewer.
+    """
     if not ids:
         return [], {}
     rows = _quote_rows(session, _BY_ID, ids)
@@ -118,6 +124,7 @@ def load_candidates(session: Session, ids: Sequence[int]) -> tuple[list[matching
         session,
         (r["speaker_id"] for r in rows.values()),
         {r["speaker_id"]: r["speaker_name"] for r in rows.values()},
+        details=speakers,
     )
     return [_candidate(rows[i], people, rows) for i in ids if i in rows], rows
 
@@ -130,7 +137,9 @@ def verify(
     # Only the texts the engine will look at closely get full candidates (speakers, roles, originals).
     texts = dict(session.connection().execute(_TEXTS, {"ids": ids}).all()) if ids else {}
     worth = set(matching.shortlist(claim, (texts[i] for i in ids if i in texts)))
-    candidates, rows = load_candidates(session, [i for i in ids if texts.get(i) in worth])
+    candidates, rows = load_candidates(
+        session, [i for i in ids if texts.get(i) in worth], speakers=bool(speaker and speaker.strip())
+    )
     judgement = matching.judge(
         matching.Claim(text=claim, speaker=speaker, said_on=said_on), candidates, limit=limit
     )
