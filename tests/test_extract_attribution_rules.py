@@ -24,7 +24,7 @@ def test_quantified_nominal_after_quotation_keeps_its_name():
 
 
 def test_new_clause_after_quotation_is_not_an_attribution():
-    text = "Smith spoke first. “We won the vote,” when he said the count was over."
+    text = "The count ran late. “We won the vote,” when he said the count was over."
     assert _speakers(text)[0][1] is None
 
 

@@ -118,3 +118,16 @@ def test_quotes_come_out_in_text_order():
 def test_unclosed_quotation_runs_to_end_of_paragraph():
     text = "Trump said: “We will build the wall and we will make them pay\n\nThe crowd cheered."
     assert _direct(text) == ["We will build the wall and we will make them pay"]
+
+
+def test_nyt_double_apostrophes_closing_a_nested_single_quotation():
+    text = "''I would use the word 'old-school,''' said Gregory W. Slayton, a former diplomat."
+    found = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [q.text for q in found] == ["I would use the word 'old-school,'"]
+    assert found[0].speaker.name == "Gregory W. Slayton"
+
+
+def test_invisible_direction_marks_read_as_spaces_around_quotation_marks():
+    text = "Jane Doe said \u202a“We will win this race, no doubt about it.”\u202c and left."
+    found = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [q.text for q in found] == ["We will win this race, no doubt about it."]

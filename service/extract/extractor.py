@@ -56,6 +56,8 @@ MAX_ROLE_WORDS = 6
 MAX_INTRO_CHARS = 400
 # How many sentences back a pronoun looks for the person it stands for.
 PRONOUN_LOOKBACK_SENTENCES = 3
+# How many sentences back an unattributed quotation looks for the person it continues.
+CONTINUE_LOOKBACK_SENTENCES = 2
 # How far past a speech verb to look for "that"/"bahwa" or "to"/"untuk" (chars).
 FOLLOWING_CHARS = 80
 # Shortest reported content worth reporting, in words.
@@ -424,9 +426,14 @@ def _object_after(
     for cand in _candidates(doc, cue_end, hi):
         if roles and cand.kind == "name":
             words = [re.sub("[’']s$", "", w) for w in doc.masked[cue_end : cand.start].split()]
+            # "of" only inside a role: 'said former secretary of state Hillary Clinton'.
             if len(words) <= MAX_ROLE_WORDS and all(
-                w.istitle() or w.isupper() or w.lower() in _ARTICLES or _is_role_word(doc, w, participle=True)
-                for w in words
+                w.istitle()
+                or w.isupper()
+                or w.lower() in _ARTICLES
+                or _is_role_word(doc, w, participle=True)
+                or (w == "of" and 0 < k < len(words) - 1)
+                for k, w in enumerate(words)
             ):
                 return cand
         between = doc.masked[cue_end : cand.start]
@@ -481,7 +488,23 @@ def _speaker_then_cue(doc: _Doc, lo: int, hi: int) -> bool:
 
 
 def _attribution_after(doc: _Doc, span: QuoteSpan, hi: int) -> _Attribution | None:
-    """An attribution right after a closing mark: ', she said', ', said Trump', ', kata Cho'."""
+    """An attribution right after a closing mark: ', she said', ', said Trump', ', kata Cho'.
+
+    A second-hand report names its outlet as the source: '“…,” Sanders said, according to CNN.'
+    """
+    att = _direct_attribution_after(doc, span, hi)
+    if att is None or att.speaker is None:
+        return att
+    for cue_start, cue_end, cue in _find_cues(doc, att.speaker.end, hi):
+        if cue.lower() in ("according to", "menurut") and doc.masked[:cue_start].rstrip().endswith(","):
+            source = _object_after(doc, cue_end, hi, max_words=2)
+            speaker = _speaker_from(doc, source) if source is not None else None
+            if speaker is not None:
+                return _Attribution(speaker, att.cue, att.addressee, att.anchored, att.weak)
+    return att
+
+
+def _direct_attribution_after(doc: _Doc, span: QuoteSpan, hi: int) -> _Attribution | None:
     lo = (span.close + 1) if span.close is not None else span.end
     dash = _DASH_ATTRIBUTION.match(doc.masked, lo, hi)
     if dash:
@@ -509,8 +532,19 @@ def _attribution_after(doc: _Doc, span: QuoteSpan, hi: int) -> _Attribution | No
                 # "ujarnya" carries its own pronoun ("said he/she").
                 speaker = _speaker_from(doc, _Candidate(cue_start, cue_end, "pronoun"))
             return _Attribution(speaker, cue, anchored=True)
+        if _in_appositive(doc, lo, cue_start, hi):
+            continue  # 'Thomas Hanify, the president of the Indiana state firefighters union, said'
         return None
     return _unknown_verb_after(doc, lo, hi)
+
+
+def _in_appositive(doc: _Doc, lo: int, pos: int, hi: int) -> bool:
+    """True if pos lies in a comma-delimited aside that follows a name opening masked[lo:hi]."""
+    names = [m for m in doc.names.mentions_in(lo, pos) if m.start == lo and m.tokens]
+    if not names or not doc.masked.startswith(",", names[0].end):
+        return False
+    close = doc.masked.find(",", pos, hi)
+    return close > 0 and not _CLAUSE_PUNCT.search(doc.masked, names[0].end + 1, pos)
 
 
 def _unknown_verb_after(doc: _Doc, lo: int, hi: int) -> _Attribution | None:
@@ -912,6 +946,14 @@ def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
                 attributions[i] = prev_att
         if attributions[i] is not None and attributions[i].speaker is not None:
             last = (doc.paragraph_index(span.open), attributions[i])
+    # News convention: a quotation nobody claims continues the person the story was just quoting or
+    # talking about, in the sentences before it (or the previous paragraph, when it opens its own).
+    for i, span in enumerate(spans):
+        if keep[i] and (attributions[i] is None or attributions[i].speaker is None):
+            speaker = _continued_speaker(doc, span)
+            if speaker is not None:
+                cue = attributions[i].cue if attributions[i] is not None else None
+                attributions[i] = _Attribution(speaker, cue, weak=True)
     out = []
     for span, att, kept in zip(spans, attributions, keep, strict=True):
         if not kept:
@@ -928,6 +970,55 @@ def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
             )
         )
     return out
+
+
+def _continued_speaker(doc: _Doc, span: QuoteSpan) -> SpeakerMention | None:
+    """The speaker an unattributed quotation continues: the subject of a speech verb, else the named
+    subject, of the nearest earlier sentence in its paragraph, or of the previous paragraph's last sentences
+    when the quotation opens its paragraph ('Lau said in a statement. “There are no paper ballots …”')."""
+    para = doc.paragraph_index(span.open)
+    if para == 0:
+        return None  # the headline names its speaker in its own way, or not at all
+    para_start = doc.paragraphs[para]
+    idx = doc.sentence_index(span.open)
+    opens = doc.masked[para_start : span.open].strip(" \t\"“‘'«„") == ""
+    floor = doc.paragraphs[para - 1] if opens and para > 0 else para_start
+    for back in range(0, CONTINUE_LOOKBACK_SENTENCES + 1):
+        k = idx - back
+        if k < 0 or doc.boundaries[k] < floor:
+            break
+        lo = doc.boundaries[k]
+        hi = span.open if back == 0 else doc.boundaries[k + 1]
+        speaker = _sentence_speaker(doc, lo, hi)
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def _sentence_speaker(doc: _Doc, lo: int, hi: int) -> SpeakerMention | None:
+    """Who masked[lo:hi] is about: the subject of its first speech verb, else its first named subject."""
+    for cue_start, _, cue in _find_cues(doc, lo, hi):
+        if cue.lower() in doc.post_cues or cue.lower() in ("according to", "menurut"):
+            continue
+        subject = _subject_before(doc, lo, cue_start)
+        if subject is not None:
+            speaker = _speaker_from(doc, subject)
+            if speaker is not None:
+                return speaker
+    for cand in _candidates(doc, lo, hi):
+        if (
+            cand.kind == "name"
+            and cand.mention is not None
+            and not _after_preposition(doc, lo, cand.start)
+            and _followed_by_verb(doc, cand.end)
+            and _surely_a_person(doc, cand.mention)
+        ):
+            return _speaker_from(doc, cand)
+    return None
+
+
+def _surely_a_person(doc: _Doc, mention: Mention) -> bool:
+    return doc.names.resolve(mention).person
 
 
 def _trim_content(doc: _Doc, lo: int, hi: int) -> tuple[int, int]:

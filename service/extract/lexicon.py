@@ -14,6 +14,10 @@ def word_set(text: str) -> frozenset[str]:
 EN_CUES = word_set(
     """
     say says said saying tell tells told telling add adds added stress stresses stressed ask asks asked
+    fumed fumes barked barks exclaimed exclaims snapped snaps retorted retorts gushed gushes marveled
+    marvelled marvels bragged brags griped gripes grumbled grumbles sniped snipes chided chides opined
+    opines deadpanned deadpans intoned intones huffed huffs snarked snarks thundered thunders raged rages
+    ranted rants
     write writes wrote tweet tweets tweeted explain explains explained note notes noted argue argues argued
     claim claims claimed declare declares declared insist insists insisted continue continues continued
     recall recalls recalled reply replies replied respond responds responded warn warns warned urge urges
@@ -60,6 +64,12 @@ EN_CUE_PHRASES = (
     "calls on",
     "put it",
     "puts it",
+    "shot back",
+    "shoots back",
+    "fired back",
+    "fires back",
+    "hit back",
+    "hits back",
 )
 
 # Indonesian verbs usable before the content or the addressee ("Cho menekankan bahwa …").

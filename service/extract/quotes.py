@@ -17,7 +17,11 @@ _OPEN_TO_CLOSE = {
     "``": "''",
 }
 _STRAIGHT = frozenset({'"', "''"})
-_DOUBLE_MARKS = re.compile("''|``|[\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f\"]")
+# A single quotation closing with a double one ('… the word 'old-school,''' said') ends on the last two
+# of three marks; one opening with it ('''Old' is fine,'') starts on the first two.
+_DOUBLE_MARKS = re.compile(
+    r"(?<![\w,.!?])''(?=')|''(?!')|``|" '[\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f"]'
+)
 _SINGLE_MARKS = re.compile("[\u2018\u2019']")
 _LINE = re.compile(r"[^\n]+")
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,500}>")
@@ -157,6 +161,10 @@ def _single_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
     return spans
 
 
+# Invisible direction marks (LRM, RLM, embeddings, isolates) pasted from web pages read as spaces.
+_INVISIBLE = {cp: " " for cp in [0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+
+
 def _blank_tags(text: str) -> str:
     # Attribute values in embedded markup (<tweet id="…">) are not quotations; blanking keeps offsets.
     if "<" not in text:
@@ -166,7 +174,7 @@ def _blank_tags(text: str) -> str:
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """All quotation-mark spans in text order; apostrophes are skipped, nested quotes stay inside."""
-    text = _blank_tags(text)
+    text = _blank_tags(text).translate(_INVISIBLE)
     result: list[QuoteSpan] = []
     last_unclosed: int | None = None  # index of a fragment left open at the end of the previous paragraph
     for line in _LINE.finditer(text):
