@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import (
     ADDRESSEE_CUES,
+    DEMONYMS,
     EN_CUE_PHRASES,
     EN_CUES,
     EN_MARKERS,
@@ -21,7 +22,9 @@ from .lexicon import (
     REQUEST_LINKS,
     ROLE_NOUNS,
     SINGULAR_PRONOUNS,
+    SPEECH_NOUNS,
     THAT_WORDS,
+    TITLES,
     is_gap_word,
     word_set,
 )
@@ -60,6 +63,8 @@ PRONOUN_LOOKBACK_SENTENCES = 3
 CONTINUE_LOOKBACK_SENTENCES = 2
 # How far past a speech verb to look for "that"/"bahwa" or "to"/"untuk" (chars).
 FOLLOWING_CHARS = 80
+# Paragraphs opening with a speaker label ("PENCE:") that make an article a transcript.
+TRANSCRIPT_MIN_LABELS = 2
 # Shortest reported content worth reporting, in words.
 REPORTED_MIN_WORDS = 3
 
@@ -136,6 +141,21 @@ _CLAUSE_OPENERS = word_set(
     """
 )
 _ARTICLES = word_set("a an the")
+# Words that may open an unnamed source after an inverted verb: 'said one New Hampshire Democrat'.
+_QUANTIFIERS = word_set("one another")
+# Words joining a speech noun to its content ("Trump's claim that …", "Clinton’s broadside against “…”").
+_NOUN_LINKS = word_set("that of against for to on over")
+_NAMING_NOUNS = word_set("slogan slogans motto mantra catchphrase refrain")
+# A paragraph-opening speaker label: up to three capitalised words (titles included) and a colon.
+_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w’'.\-]*[ \t]){0,2}[A-Z][\w’'\-]*):[ \t]+(?=\S)")
+_NOT_LABELS = word_set(
+    """
+    Note Update Updated Video Photo Photos Source Sources Transcript Watch Related Editor Editors Read
+    Question Answer Q Caption Click Correction Disclosure Excerpt Listen Subscribe Breaking Exclusive
+    Opinion Analysis Full Text Warning Spoiler Poll Map Chart Graphic Credit Credits
+    Advertisement Sponsored Also See More
+    """
+)
 # Prepositions before a mention put it in an adjunct ("In a statement, Fallon said"), not the subject.
 _PREPOSITIONS = word_set(
     """
@@ -284,11 +304,12 @@ def _find_cues(doc: _Doc, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def _candidates(doc: _Doc, lo: int, hi: int) -> list[_Candidate]:
-    """Possible speaker mentions in [lo, hi) outside quotations, in text order."""
+def _candidates(doc: _Doc, lo: int, hi: int, *, adjectives: bool = False) -> list[_Candidate]:
+    """Possible speaker mentions in [lo, hi) outside quotations, in text order; with `adjectives`, also
+    nationality and party words qualifying a noun ("Syrian refugees"), which are never speakers."""
     out: list[_Candidate] = []
     for m in doc.names.mentions_in(lo, hi):
-        if doc.masked[m.start] != MASK and doc.names.is_name(m):
+        if doc.masked[m.start] != MASK and doc.names.is_name(m) and (adjectives or not _adjective(doc, m)):
             out.append(_Candidate(m.start, m.end, "name", m))
     words = _words(doc, lo, hi)
     for k, w in enumerate(words):
@@ -309,6 +330,14 @@ def _candidates(doc: _Doc, lo: int, hi: int) -> list[_Candidate]:
     names = [c for c in out if c.kind == "name"]
     drop = {id(a) for a, b in zip(names, names[1:], strict=False) if _qualifies(doc, a.end, b.start)}
     return [c for c in out if id(c) not in drop]
+
+
+def _adjective(doc: _Doc, mention: Mention) -> bool:
+    """True for a nationality or party word qualifying a noun: "Syrian refugees", "Republican leaders"."""
+    if not mention.tokens or not all(t in DEMONYMS for t in mention.tokens):
+        return False
+    m = _NEXT_WORD.match(doc.masked, mention.end)
+    return bool(m) and m.group(1) not in doc.cues
 
 
 def _qualifies(doc: _Doc, lo: int, hi: int) -> bool:
@@ -431,6 +460,7 @@ def _object_after(
                 w.istitle()
                 or w.isupper()
                 or w.lower() in _ARTICLES
+                or (k == 0 and w.lower() in _QUANTIFIERS)
                 or _is_role_word(doc, w, participle=True)
                 or (w == "of" and 0 < k < len(words) - 1)
                 for k, w in enumerate(words)
@@ -704,7 +734,7 @@ def _person_before(doc: _Doc, span: QuoteSpan, *, headline: bool = False) -> boo
         or c.kind == "name"
         and c.mention is not None
         and (headline or _surely_a_name(c.mention))
-        for c in _candidates(doc, lo, span.open)
+        for c in _candidates(doc, lo, span.open, adjectives=True)
     )
 
 
@@ -858,6 +888,9 @@ def _headline_attribution(doc: _Doc, words: list[re.Match[str]], cue: str | None
 
 def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
     attributions: list[_Attribution | None] = []
+    # What a possessor's claim displaced, which the sentence's later quotations still share: in 'Fitton
+    # called Clinton's “claim of right” “significant and disturbing”' the second quotation is Fitton's.
+    displaced: dict[int, _Attribution | None] = {}
     for i, span in enumerate(spans):
         sent_start, sent_end = doc.sentence(span.open)
         next_open = spans[i + 1].open if i + 1 < len(spans) else len(doc.text)
@@ -889,6 +922,25 @@ def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
             attributions.append(before)
         else:
             attributions.append(after)
+        chosen = attributions[-1]
+        if chosen is None or chosen.speaker is None or chosen.weak or chosen is before:
+            owner = _possessive_source(doc, lo, span)
+            # 'said that Ginsburg’s comments “shows bias”': the quotation judges the comments, it is the
+            # speech verb's subject who says it.
+            last_word = doc.masked[owner.end : span.open].split()[-1:] if owner is not None else []
+            judged = chosen is before and bool(last_word) and last_word[0].lower() in SPEECH_NOUNS
+            if (
+                owner is not None
+                and not judged
+                and (
+                    chosen is None
+                    or chosen.speaker is None
+                    or chosen.weak
+                    or chosen.speaker.start < owner.start
+                )
+            ):
+                displaced[i] = chosen
+                attributions[-1] = _Attribution(owner, None)
 
     keep = [_is_quotation(doc, s, a) for s, a in zip(spans, attributions, strict=True)]
     # A headline names its speaker in its own way: 'Paul Ryan: … ‘…’', 'Glenn Beck Says …', '…, Noah Says.'
@@ -908,7 +960,7 @@ def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
     # A later quotation in the same sentence shares its speaker, even when the first one was a scare quote:
     # 'Bolton thought some of the “Neocons” buzz was … a tribute to “the consummate political skills …”'.
     for i in range(1, len(spans)):
-        att, prev = attributions[i], attributions[i - 1]
+        att, prev = attributions[i], displaced.get(i - 1, attributions[i - 1])
         if (
             (att is None or att.speaker is None)
             and prev is not None
@@ -946,6 +998,19 @@ def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
                 attributions[i] = prev_att
         if attributions[i] is not None and attributions[i].speaker is not None:
             last = (doc.paragraph_index(span.open), attributions[i])
+    # A transcript ('PENCE: …', 'MR. TRUMP: …', 'Lopez: …'): the labelled person says the paragraph.
+    labels = _transcript_labels(doc)
+    for i, span in enumerate(spans):
+        label = labels.get(doc.paragraph_index(span.open))
+        att = attributions[i]
+        if (
+            keep[i]
+            and label is not None
+            and (
+                att is None or att.speaker is None or att.weak or label.start <= att.speaker.start < label.end
+            )
+        ):
+            attributions[i] = _Attribution(label, None, anchored=True)
     # News convention: a quotation nobody claims continues the person the story was just quoting or
     # talking about, in the sentences before it (or the previous paragraph, when it opens its own).
     for i, span in enumerate(spans):
@@ -970,6 +1035,62 @@ def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
             )
         )
     return out
+
+
+def _transcript_labels(doc: _Doc) -> dict[int, SpeakerMention]:
+    """Speaker labels opening paragraphs ('PENCE: …', 'MR. TRUMP: …'), by paragraph index; only in an
+    article with at least TRANSCRIPT_MIN_LABELS of them, so that a lone 'Editor’s Note:' reads as prose."""
+    found: dict[int, SpeakerMention] = {}
+    for k, start in enumerate(doc.paragraphs):
+        m = _LABEL.match(doc.masked, start)
+        if m is None:
+            continue
+        words = m.group(1).split()
+        tokens = [w for w in words if w.casefold() not in TITLES]
+        # An acronym ("UN: PEACEKEEPERS …") opens a headline, not a turn.
+        acronym = any(w.isupper() and len(w) <= 3 for w in tokens)
+        if not tokens or acronym or any(w.title() in NON_NAMES or w.title() in _NOT_LABELS for w in tokens):
+            continue
+        tokens = [w.title() if w.isupper() else w for w in tokens]
+        resolved = doc.names.resolve_tokens(tokens, start)
+        if not resolved.person:
+            continue
+        found[k] = SpeakerMention(resolved.name, m.start(1), m.end(1), resolved.id)
+    return found if len(found) >= TRANSCRIPT_MIN_LABELS else {}
+
+
+def _possessive_source(doc: _Doc, lo: int, span: QuoteSpan) -> SpeakerMention | None:
+    """The owner of a speech noun around the quotation: "Trump's claim that Clinton is “…”", "Hillary
+    Clinton’s campaign slogan is “…”", "Mitt Romney’s “47 percent” comment" (the noun after the quotation)."""
+    after = _words(doc, span.close + 1, span.close + 40)[:1] if span.close is not None else []
+    noun_after = bool(after) and after[0].group().lower() in SPEECH_NOUNS
+    for m in reversed(doc.names.mentions_in(lo, span.open)):
+        if doc.masked[m.start] == MASK or doc.masked[m.end : m.end + 2] not in _POSSESSIVE_ENDS:
+            continue
+        if not m.tokens or not doc.names.resolve(m).person:
+            return None
+        rest = doc.masked[m.end + 2 : span.open]
+        words = rest.split()
+        if noun_after and not rest.strip():
+            break
+        # Up to two words between the possessive and the noun ("campaign slogan", "recent evidence-free
+        # assertion"), then at most a short clause before the quotation, with no speech verb of its own.
+        nouns = [k for k, w in enumerate(words[:3]) if w.lower().strip(",:") in SPEECH_NOUNS]
+        if not nouns or _find_cues(doc, m.end, span.open) or len(words) - nouns[0] > 10:
+            return None
+        # What follows the noun introduces its content ("claim that", "rejection of"), rather than judging
+        # it ("Trump's comments were “intolerable”", "Trump’s remarks as “hurtful”").
+        link = words[nouns[0] + 1].lower() if nouns[0] + 1 < len(words) else ""
+        slogan = words[nouns[0]].lower() in _NAMING_NOUNS and link in ("is", "was")
+        if link and link not in _NOUN_LINKS and not slogan:
+            return None
+        if any(ch in rest for ch in ";░") or not all(w[:1].islower() or w[:1] in '“"' for w in words):
+            return None
+        break
+    else:
+        return None
+    resolved = doc.names.resolve(m)
+    return SpeakerMention(resolved.name, m.start, m.end, resolved.id)
 
 
 def _continued_speaker(doc: _Doc, span: QuoteSpan) -> SpeakerMention | None:

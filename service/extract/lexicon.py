@@ -262,6 +262,29 @@ NON_NAMES = word_set(
     Hal Ada Akan Sudah Telah Masih Belum Pernah Semua Seluruh Setiap Beberapa Banyak
     """
 )
+# Nouns for something said, whose possessor is its speaker: "Trump's claim that …",
+# "Romney's “47 percent” comment".
+SPEECH_NOUNS = word_set(
+    """
+    comment comments remark remarks claim claims assertion assertions accusation accusations suggestion
+    suggestions statement statements promise promises pledge pledges vow vows slogan slogans dictum words
+    rejection conclusion conclusions post posts tweet tweets response warning warnings argument arguments
+    insistence broadside charge charges catchphrase quip quips retort message speech plea demand demands
+    boast prediction predictions characterization description complaint complaints criticism admission
+    declaration announcement answer reply letter email memo mantra refrain motto rallying cry call calls
+    pernyataan ucapan komentar kicauan
+    """
+)
+# Nationality, party and faith adjectives: "Syrian refugees", "Republican senators" name no speaker.
+DEMONYMS = word_set(
+    """
+    American Americans Syrian Russian Mexican Canadian Chinese Iranian Iraqi Israeli Palestinian British
+    French German Japanese Korean Cuban Afghan Turkish Kurdish Ukrainian Indian Pakistani Saudi Egyptian
+    Libyan Yemeni Italian Spanish Irish Scottish English European Asian African Arab Latin Latino Latina
+    Hispanic Muslim Islamic Catholic Christian Jewish Evangelical Republican Democratic GOP Conservative
+    Liberal Progressive Libertarian Central Western Eastern Southern Northern Middle
+    """
+)
 # Words that mark an organisation or place rather than a person, for pronoun resolution.
 ORG_WORDS = word_set(
     """

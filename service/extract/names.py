@@ -23,6 +23,9 @@ _CONNECTOR = r"(?:de|da|del|della|di|van|von|der|den|bin|binti|al|el|la|le|du|do
 _NAME_RUN = re.compile(rf"{_TOKEN}(?:[ ](?:{_CONNECTOR}[ ])?{_TOKEN})*")
 # A sentence opener position: start of text/line, or after ". " / "? " etc.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]['\"”’)]*\s+|\n\s*|[“\"‘]\s*)$")
+# Common words that are also surnames ("George Will", "Theresa May"), names when the article says so.
+_SURNAME_WORDS = frozenset({"Will", "May"})
+_VERB_AFTER = re.compile(r"[ \t]+[a-z]+(?:s|ed)\b")
 # Fuzzy matching floor for misspelt surnames ("Bruson" for "Brunson"), and the shortest token it applies to.
 FUZZY_MIN_RATIO = 85.0
 FUZZY_MIN_LENGTH = 4
@@ -53,8 +56,12 @@ def _fold(word: str) -> str:
     return word.casefold().rstrip(".")
 
 
-def _split_run(text: str, start: int, end: int) -> list[Mention]:
-    """Cut a capitalised run into a mention: strip openers and titles, keep the person-like tail."""
+def _split_run(text: str, start: int, end: int, surnames: frozenset[str] = frozenset()) -> list[Mention]:
+    """Cut a capitalised run into a mention: strip openers and titles, keep the person-like tail.
+
+    A common word the article also uses as someone's surname ("George Will") stays a name when it stands
+    alone away from a sentence start or before a verb-like word ("Will urged", "While Will acknowledges").
+    """
     parts = []
     pos = start
     for word in text[start:end].split(" "):
@@ -64,6 +71,8 @@ def _split_run(text: str, start: int, end: int) -> list[Mention]:
     initial = bool(_SENTENCE_START.search(text, max(0, start - 8), start)) if start else True
     # Sentence openers and function words ("The", "But") are not part of a name.
     while parts and parts[0][2].rstrip(".") in NON_NAMES:
+        if len(parts) == 1 and parts[0][2] in surnames and (not initial or _VERB_AFTER.match(text, end)):
+            break
         parts.pop(0)
         initial = False
     title_key: str | None = None
@@ -101,10 +110,18 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Mention
     """Capitalised name mentions in text[lo:hi], titles stripped, in text order."""
     hi = len(text) if hi is None else hi
     mentions: list[Mention] = []
-    for m in _NAME_RUN.finditer(text, lo, hi):
-        if _PARTY_TAG.match(m.group()):
-            continue  # "(D-Mo.)", "(R-Fla.)": a party and state, not a name
-        mentions.extend(_split_run(text, m.start(), m.end()))
+    runs = [m for m in _NAME_RUN.finditer(text, lo, hi) if not _PARTY_TAG.match(m.group())]
+    # "(D-Mo.)", "(R-Fla.)" are a party and state, not a name.
+    surnames = frozenset(
+        last
+        for m in runs
+        if " " in m.group()
+        and (last := m.group().rsplit(" ", 1)[1]) in NON_NAMES
+        and last in _SURNAME_WORDS
+        and m.group().split(" ", 1)[0] not in NON_NAMES
+    )
+    for m in runs:
+        mentions.extend(_split_run(text, m.start(), m.end(), surnames))
     return mentions
 
 

@@ -109,8 +109,9 @@ _PUNCTUATION[ord("'")] = None
 
 @lru_cache(maxsize=16384)
 def _norm(text: str) -> str:
-    # Folded words separated by spaces: what the prefilter compares (cheap: one fold, one translate).
-    return fold(text).translate(_PUNCTUATION)
+    # Folded words separated by single spaces: what the prefilter compares. Spacing is not wording:
+    # "youth, fifty" and "youth fifty" must score alike, or the punctuation picks among equal quotes.
+    return " ".join(fold(text).translate(_PUNCTUATION).split())
 
 
 @lru_cache(maxsize=4096)

@@ -1,0 +1,100 @@
+"""Who said it, part two: surnames that are common words, nationality adjectives, unnamed sources,
+possessed speech nouns and transcript labels."""
+
+from __future__ import annotations
+
+from service.extract import DIRECT, extract_quotes
+
+
+def _direct(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker.name if q.speaker else None) for q in extract_quotes(text) if q.kind == DIRECT]
+
+
+def test_common_word_used_as_a_surname_is_a_name_on_its_own():
+    text = (
+        "Conservative columnist George Will wrote on Friday.\n\n"
+        "While Will acknowledges Trump’s appeal as a “forceful persona,” he prefers Christie.\n\n"
+        "Will the party listen? “We shall see,” Will said."
+    )
+    assert _direct(text) == [("forceful persona,", "George Will"), ("We shall see,", "George Will")]
+
+
+def test_modal_will_at_a_sentence_start_stays_a_common_word():
+    text = "Will voters care? “Nobody knows,” said Ann Selzer, the pollster."
+    assert _direct(text) == [("Nobody knows,", "Ann Selzer")]
+
+
+def test_party_adjective_before_a_noun_is_not_a_speaker():
+    text = "Jessica Mackler, the group’s president, said Republican leaders will have a “day of reckoning.”"
+    assert _direct(text) == [("day of reckoning.", "Jessica Mackler")]
+
+
+def test_unnamed_source_after_inverted_verb_opens_with_one_or_another():
+    text = (
+        "“If Hillary does win New Hampshire, it will be by a margin as close as Iowa,” said one New "
+        "Hampshire Democrat.\n\n“It’s Bernie’s to lose at this point,” added another New Hampshire Democrat."
+    )
+    assert [speaker for _, speaker in _direct(text)] == ["New Hampshire Democrat", "New Hampshire Democrat"]
+
+
+def test_possessor_of_a_claim_says_its_content():
+    text = "Critics cite Donald Trump's recent assertion that “thousands” of people celebrated in New Jersey."
+    assert _direct(text) == [("thousands", "Donald Trump")]
+
+
+def test_possessor_of_a_slogan_says_it():
+    text = "Hillary Clinton’s campaign slogan is “I’m with her.” Now she wants voters to know more."
+    assert _direct(text) == [("I’m with her.", "Hillary Clinton")]
+
+
+def test_speech_noun_after_the_quotation_names_its_possessor():
+    text = "Paul Ryan spoke first. Mitt Romney’s “47 percent” comment was nearly as dismissive."
+    assert _direct(text) == [("47 percent", "Mitt Romney")]
+
+
+def test_judgement_of_someones_comments_belongs_to_the_speech_verb_subject():
+    text = "Paul Ryan said on Tuesday that Ruth Bader Ginsburg’s comments “show bias to me.”"
+    assert _direct(text) == [("show bias to me.", "Paul Ryan")]
+
+
+def test_later_quotation_after_a_possessed_claim_keeps_the_sentence_speaker():
+    text = (
+        "Judicial Watch President Tom Fitton called Hillary Clinton's assertion of a “claim of right” over "
+        "her emails “significant and disturbing.”"
+    )
+    assert _direct(text) == [
+        ("claim of right", "Hillary Clinton"),
+        ("significant and disturbing.", "Tom Fitton"),
+    ]
+
+
+def test_transcript_label_names_the_speaker_of_its_paragraph():
+    text = (
+        "The debate went on.\n\n"
+        "PENCE: Our campaign is about “law and order and jobs for every American”.\n\n"
+        "KAINE: I will say “that is nonsense, and you know it” again."
+    )
+    assert [speaker for _, speaker in _direct(text)] == ["Pence", "Kaine"]
+
+
+def test_transcript_label_with_a_title_resolves_to_the_full_name():
+    text = (
+        "Donald Trump and Hillary Clinton met on Sunday.\n\n"
+        "MR. TRUMP: I call it “the rigged system, the most rigged ever,” believe me.\n\n"
+        "MRS. CLINTON: Well, I say “we are stronger together, all of us,” and I mean it."
+    )
+    assert [speaker for _, speaker in _direct(text)] == ["Donald Trump", "Hillary Clinton"]
+
+
+def test_lone_paragraph_label_is_not_a_transcript():
+    text = "Note: the senator later called the report “a joke” on the radio."
+    assert _direct(text) == [("a joke", None)]
+
+
+def test_indonesian_transcript_label_names_the_speaker():
+    text = (
+        "Berikut petikan wawancara.\n\n"
+        "JOKOWI: Saya kira itu “tidak benar sama sekali dan harus diluruskan segera” oleh mereka.\n\n"
+        "PRABOWO: Menurut saya, kita harus “bekerja lebih keras lagi” untuk rakyat."
+    )
+    assert [speaker for _, speaker in _direct(text)] == ["Jokowi", "Prabowo"]
