@@ -132,14 +132,20 @@ def shortlist(claim_text: str, texts: Iterable[str]) -> list[str]:
 
     A caller may load full candidates for these texts only: ``judge`` decides the same on them.
     """
-    return _shortlist({it.folded for it in parse_claim(claim_text) if it.kind == "word"}, texts)
+    return _shortlist([it.folded for it in parse_claim(claim_text) if it.kind == "word"], texts)
 
 
-def _shortlist(claim_words: set[str], texts: Iterable[str]) -> list[str]:
-    # Shared words, long words counting more: cheap enough for every candidate retrieval brings.
-    overlap = {
-        t: sum(len(w) for w in claim_words.intersection(_norm(t).split())) for t in dict.fromkeys(texts)
-    }
+def _shortlist(claim_words: list[str], texts: Iterable[str]) -> list[str]:
+    # Shared word pairs first (order: in a large archive many quotes hold all of a short claim's common
+    # words, few hold them side by side), then shared words, long words counting more. Cheap enough for
+    # every candidate retrieval brings.
+    words = set(claim_words)
+    pairs = set(zip(claim_words, claim_words[1:], strict=False))
+    overlap = {}
+    for t in dict.fromkeys(texts):
+        quote_words = _norm(t).split()
+        shared_pairs = len(pairs.intersection(zip(quote_words, quote_words[1:], strict=False)))
+        overlap[t] = (shared_pairs, sum(len(w) for w in words.intersection(quote_words)))
     return sorted(overlap, key=overlap.__getitem__, reverse=True)[:OVERLAP_KEEP]
 
 
@@ -161,9 +167,9 @@ def judge(claim: Claim, candidates: Sequence[Candidate], *, limit: int = 5) -> J
     if region_items:
         probes.append(" ".join(it.folded for it in region_items if it.kind == "word"))
 
-    # Stage 1 (all candidates): shared words, long words counting more. Stage 2 (the best few): fuzzy score.
+    # Stage 1 (all candidates): shared word pairs and words. Stage 2 (the best few): fuzzy score.
     norms = {
-        t: _norm(t) for t in _shortlist({it.folded for it in words_in_claim}, (c.text for c in candidates))
+        t: _norm(t) for t in _shortlist([it.folded for it in words_in_claim], (c.text for c in candidates))
     }
     fuzzy = {
         t: max(fuzz.partial_ratio(p, norms[t], score_cutoff=PREFILTER_MIN_SCORE) for p in probes)

@@ -11,8 +11,8 @@ import sys
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from operator import itemgetter
 
+import numpy as np
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
@@ -128,14 +128,37 @@ def query_index(session: Session, claim_text: str, *, limit: int = plan.CANDIDAT
     if not chosen:
         return []
     weight = plan.weights(dfs, chosen)
-    # Scored here rather than in SQL: the same on every backend, and runs unpack at C speed.
-    scores: dict[int, float] = defaultdict(float)
+    ids, weights = [], []
     for key, blob in conn.execute(_RUNS, {"keys": chosen}):
-        w = weight[key]
-        for quote_id in _unpack(blob):
-            scores[quote_id] += w
-    # Stable sort on the score alone (C-level key): ties keep the order runs were read in.
-    return [quote_id for quote_id, _ in sorted(scores.items(), key=itemgetter(1), reverse=True)[:limit]]
+        run = np.frombuffer(blob, dtype="<i4")
+        ids.append(run)
+        weights.append(np.full(len(run), weight[key]))
+    if not ids:
+        return []
+    return top_scored(np.concatenate(ids), np.concatenate(weights), limit)
+
+
+# Beyond this many postings, scores are summed in an array indexed by quote id (linear in the
+# largest id) rather than by sorting the ids (n log n): the crossover measured on 1M quotes.
+DENSE_FROM = 50_000
+
+
+def top_scored(ids: np.ndarray, weights: np.ndarray, limit: int) -> list[int]:
+    """The ``limit`` ids with the largest summed weight; ties go to the lower (earlier stored) id."""
+    if len(ids) >= DENSE_FROM:
+        totals = np.bincount(ids, weights=weights)
+        candidates = np.flatnonzero(totals)
+        scores = totals[candidates]
+    else:
+        candidates, inverse = np.unique(ids, return_inverse=True)
+        scores = np.bincount(inverse, weights=weights)
+    if len(candidates) > limit:
+        # Everything scoring at least the limit-th best score, then an exact order among those.
+        cut = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+        keep = scores >= cut
+        candidates, scores = candidates[keep], scores[keep]
+    order = np.lexsort((candidates, -scores))[:limit]
+    return candidates[order].tolist()
 
 
 def _group_by_count(df: Counter[int]) -> dict[int, list[int]]:

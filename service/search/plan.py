@@ -21,7 +21,7 @@ MIN_TERMS = 3
 # postings read at 64k quotes (a fixed budget of 20k postings read a median of 6,200 for the same recall).
 TARGET_INFORMATION = 20.0
 # Hard cap on postings read once MIN_TERMS are taken: bounds the slowest queries (p99) at 1M quotes.
-POSTINGS_BUDGET = 20_000
+POSTINGS_BUDGET = 100_000
 # Beyond this many looked-up words recall no longer rises on the dev cases.
 MAX_TERMS = 8
 # How many candidates go on to the engine, which re-ranks them by every shared word.
