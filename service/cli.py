@@ -61,7 +61,7 @@ def seed() -> None:
 
 @main.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--batch", default=5000, show_default=True, help="Rows per transaction.")
+@click.option("--batch", default=20_000, show_default=True, help="Rows per transaction.")
 def import_(file: Path, batch: int) -> None:
     """Import quotes from a JSONL or CSV FILE (bad rows are reported and skipped)."""
     from service.corpus import import_file

@@ -26,7 +26,10 @@ from service import bulk
 from service.models import Quote, Source, Speaker, utcnow
 from service.search import add_keys_to_index, plan
 
-BATCH = 5_000
+# Rows per transaction: each batch writes one run of ids per word, so bigger batches mean fewer,
+# longer runs for queries to read (~50 per common word at 1M quotes); SQLite's write lock is held
+# a few seconds per batch, readers are not blocked (WAL).
+BATCH = 20_000
 MAX_TEXT = 20_000
 SOURCE_FIELDS = ("title", "publisher", "url", "published_at", "author", "language")
 CSV_COLUMNS = (

@@ -107,11 +107,17 @@ _PUNCTUATION = {ord(c): " " for c in '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~'}
 _PUNCTUATION[ord("'")] = None
 
 
+@lru_cache(maxsize=65536)
+def _norm_words(text: str) -> tuple[str, ...]:
+    # The folded words, punctuation gone (cached: retrieval brings back the same quotes again and again).
+    return tuple(fold(text).translate(_PUNCTUATION).split())
+
+
 @lru_cache(maxsize=16384)
 def _norm(text: str) -> str:
     # Folded words separated by single spaces: what the prefilter compares. Spacing is not wording:
     # "youth, fifty" and "youth fifty" must score alike, or the punctuation picks among equal quotes.
-    return " ".join(fold(text).translate(_PUNCTUATION).split())
+    return " ".join(_norm_words(text))
 
 
 @lru_cache(maxsize=4096)
@@ -143,9 +149,11 @@ def _shortlist(claim_words: list[str], texts: Iterable[str]) -> list[str]:
     pairs = set(zip(claim_words, claim_words[1:], strict=False))
     overlap = {}
     for t in dict.fromkeys(texts):
-        quote_words = _norm(t).split()
-        shared_pairs = len(pairs.intersection(zip(quote_words, quote_words[1:], strict=False)))
-        overlap[t] = (shared_pairs, sum(len(w) for w in words.intersection(quote_words)))
+        quote_words = _norm_words(t)
+        shared = words.intersection(quote_words)
+        # Pairs only where words are shared at all: most candidates share just one or two words.
+        shared_pairs = len(pairs.intersection(zip(quote_words, quote_words[1:]))) if len(shared) > 1 else 0  # noqa: B905
+        overlap[t] = (shared_pairs, sum(map(len, shared)))
     return sorted(overlap, key=overlap.__getitem__, reverse=True)[:OVERLAP_KEEP]
 
 

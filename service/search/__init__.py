@@ -128,14 +128,15 @@ def query_index(session: Session, claim_text: str, *, limit: int = plan.CANDIDAT
     if not chosen:
         return []
     weight = plan.weights(dfs, chosen)
-    ids, weights = [], []
-    for key, blob in conn.execute(_RUNS, {"keys": chosen}):
-        run = np.frombuffer(blob, dtype="<i4")
-        ids.append(run)
-        weights.append(np.full(len(run), weight[key]))
-    if not ids:
+    runs, run_weights = [], []
+    for key, blob in conn.execute(_RUNS, {"keys": chosen}).all():
+        runs.append(np.frombuffer(blob, dtype="<i4"))
+        run_weights.append(weight[key])
+    if not runs:
         return []
-    return top_scored(np.concatenate(ids), np.concatenate(weights), limit)
+    ids = np.concatenate(runs)
+    weights = np.repeat(np.array(run_weights), [len(r) for r in runs])
+    return top_scored(ids, weights, limit)
 
 
 # Beyond this many postings, scores are summed in an array indexed by quote id (linear in the
