@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import IO
 
 from sqlalchemy import Engine, select, text, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from service import bulk
 from service.models import Quote, Source, Speaker, utcnow
 from service.search import add_keys_to_index, plan
+from service.seeding import store_speaker
 
 # Rows per transaction: each batch writes one run of ids per word, so bigger batches mean fewer,
 # longer runs for queries to read (~50 per common word at 1M quotes); SQLite's write lock is held
@@ -42,6 +43,7 @@ CSV_COLUMNS = (
     "context",
     "translation_of",
     "translation_provenance",
+    "speaker_info",
     *(f"source.{f}" for f in SOURCE_FIELDS),
 )
 
@@ -80,6 +82,7 @@ class Row:
     source: dict | None
     source_key: str | None = None
     index_keys: list[int] = field(default_factory=list)
+    speaker_info: dict | None = None
 
 
 @dataclass
@@ -172,6 +175,36 @@ def _date(record: dict, name: str) -> date | None:
         raise RowError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
+def _speaker_info(value) -> dict | None:
+    """Aliases, roles, Wikidata QID and description of the row's speaker, checked; None when absent."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, str):  # a CSV cell holds it as JSON
+        try:
+            value = json.loads(value)
+        except ValueError:
+            raise RowError("speaker_info: not valid JSON") from None
+    if not isinstance(value, dict):
+        raise RowError("speaker_info: must be an object")
+    aliases = value.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and 0 < len(a) <= 300 for a in aliases):
+        raise RowError("speaker_info.aliases: must be a list of names")
+    roles = value.get("roles") or []
+    if not isinstance(roles, list) or not all(
+        isinstance(r, dict) and isinstance(r.get("title"), str) for r in roles
+    ):
+        raise RowError("speaker_info.roles: must be a list of objects with a title")
+    for role in roles:
+        for name in ("start_date", "end_date"):
+            _date(role, name)
+    return {
+        "aliases": aliases,
+        "roles": roles,
+        "wikidata_qid": _str(value, "wikidata_qid", limit=20),
+        "description": _str(value, "description", limit=5_000),
+    }
+
+
 def parse_row(line: int, record: dict) -> Row:
     """A validated row, or RowError saying what is wrong with it."""
     if "__extra__" in record:
@@ -210,6 +243,7 @@ def parse_row(line: int, record: dict) -> Row:
         said_on=_date(record, "said_on"),
         context=_str(record, "context", limit=MAX_TEXT),
         translation_of=_str(record, "translation_of", limit=100),
+        speaker_info=_speaker_info(record.get("speaker_info")),
         translation_provenance=provenance,
         source=source,
     )
@@ -295,6 +329,9 @@ def _store_batch(engine: Engine, rows: list[Row], resolver: _Resolver, report: I
             # A bigger page cache for this connection: index pages are rewritten batch after batch.
             session.execute(text("PRAGMA cache_size=-262144"))
         resolver.speaker_ids(session, {r.speaker for r in rows}, report)
+        for row in rows:
+            if row.speaker_info:
+                store_speaker(session, {"name": row.speaker, **row.speaker_info})
         resolver.source_ids(session, rows, report)
         by_fingerprint: dict[str, Row] = {}
         for row in rows:
@@ -400,6 +437,7 @@ def import_file(
 def export_rows(session: Session, *, batch: int = 5_000) -> Iterator[dict]:
     """Every stored quote as a corpus row, in id order."""
     speakers = dict(session.execute(select(Speaker.id, Speaker.name)).all())
+    details = _speaker_details(session)
     sources = {s.id: s for s in session.scalars(select(Source))}
     last = 0
     while True:
@@ -426,6 +464,8 @@ def export_rows(session: Session, *, batch: int = 5_000) -> Iterator[dict]:
                 if q.translation_of_id
                 else None,
                 "translation_provenance": q.translation_provenance,
+                # A speaker's aliases and roles travel once, with the first of their quotes.
+                "speaker_info": details.pop(q.speaker_id, None),
                 "source": None
                 if src is None
                 else {
@@ -441,6 +481,36 @@ def export_rows(session: Session, *, batch: int = 5_000) -> Iterator[dict]:
         session.expunge_all()
 
 
+def _speaker_details(session: Session) -> dict[int, dict]:
+    """Aliases, roles, QID and description of every speaker that has any."""
+    details: dict[int, dict] = {}
+    stmt = select(Speaker).options(selectinload(Speaker.aliases), selectinload(Speaker.roles))
+    for sp in session.scalars(
+        stmt.where(
+            Speaker.aliases.any()
+            | Speaker.roles.any()
+            | Speaker.wikidata_qid.is_not(None)
+            | Speaker.description.is_not(None)
+        )
+    ):
+        details[sp.id] = {
+            "aliases": [a.alias for a in sp.aliases],
+            "roles": [
+                {
+                    "title": r.title,
+                    "organisation": r.organisation,
+                    "start_date": r.start_date.isoformat() if r.start_date else None,
+                    "end_date": r.end_date.isoformat() if r.end_date else None,
+                    "aliases": list(r.aliases or ()),
+                }
+                for r in sp.roles
+            ],
+            "wikidata_qid": sp.wikidata_qid,
+            "description": sp.description,
+        }
+    return details
+
+
 def export_file(session: Session, path: Path) -> int:
     """Write every stored quote to ``path`` (CSV when it ends in .csv, else JSONL); returns the count."""
     count = 0
@@ -450,6 +520,8 @@ def export_file(session: Session, path: Path) -> int:
             writer.writeheader()
             for row in export_rows(session):
                 source = row.pop("source") or {}
+                info = row.pop("speaker_info")
+                row["speaker_info"] = json.dumps(info, ensure_ascii=False) if info else None
                 writer.writerow({**row, **{f"source.{k}": v for k, v in source.items()}})
                 count += 1
         else:

@@ -24,7 +24,7 @@ def seed(session: Session, directory: Path = SEED_DIR) -> dict[str, int]:
     added = {"speakers": 0, "sources": 0, "quotes": 0}
     speakers = {}
     for entry in json.loads((directory / "speakers.json").read_text(encoding="utf-8")):
-        speaker, new = _speaker(session, entry)
+        speaker, new = store_speaker(session, entry)
         speakers[speaker.name] = speaker
         added["speakers"] += new
     for article in json.loads((directory / "articles.json").read_text(encoding="utf-8")):
@@ -34,7 +34,7 @@ def seed(session: Session, directory: Path = SEED_DIR) -> dict[str, int]:
         source, new = _source(session, meta, body)
         added["sources"] += new
         for entry in article["quotes"]:
-            speaker = speakers.get(entry["speaker"]) or _speaker(session, {"name": entry["speaker"]})[0]
+            speaker = speakers.get(entry["speaker"]) or store_speaker(session, {"name": entry["speaker"]})[0]
             quote, new = _quote(session, entry, speaker, source)
             added["quotes"] += new
             for tr in entry.get("translations", ()):
@@ -46,7 +46,8 @@ def seed(session: Session, directory: Path = SEED_DIR) -> dict[str, int]:
     return added
 
 
-def _speaker(session: Session, entry: dict) -> tuple[Speaker, bool]:
+def store_speaker(session: Session, entry: dict) -> tuple[Speaker, bool]:
+    """The speaker named ``entry['name']``, created if new, with the entry's aliases and roles added."""
     speaker = session.scalar(select(Speaker).where(Speaker.name == entry["name"]))
     new = speaker is None
     if new:
