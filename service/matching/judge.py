@@ -107,13 +107,15 @@ _PUNCTUATION = {ord(c): " " for c in '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~'}
 _PUNCTUATION[ord("'")] = None
 
 
-@lru_cache(maxsize=65536)
+# Caches are per worker process and must stay small: a 65k-entry cache of quote words held ~500 MiB
+# of a gunicorn worker at 500k quotes; 4k entries keep the quotes of the last few dozen claims.
+@lru_cache(maxsize=4096)
 def _norm_words(text: str) -> tuple[str, ...]:
     # The folded words, punctuation gone (cached: retrieval brings back the same quotes again and again).
     return tuple(fold(text).translate(_PUNCTUATION).split())
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _norm(text: str) -> str:
     # Folded words separated by single spaces: what the prefilter compares. Spacing is not wording:
     # "youth, fifty" and "youth fifty" must score alike, or the punctuation picks among equal quotes.

@@ -38,7 +38,7 @@ def term_key(term: str) -> int:
 # Words repeat (a vocabulary of ~600k words for 1M quotes): a plain dict is several times cheaper
 # than hashing again or than lru_cache's call. Emptied when it grows past this, so it stays bounded.
 _KEY_CACHE: dict[str, int] = {}
-KEY_CACHE_SIZE = 1 << 20
+KEY_CACHE_SIZE = 1 << 18
 
 
 def _keys(terms: Iterable[str]) -> list[int]:
