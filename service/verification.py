@@ -11,13 +11,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, exists, select
+from sqlalchemy.orm import Session, aliased
 
 from service import matching
 from service.models import Quote, Source, Speaker, SpeakerAlias, SpeakerRole
 from service.search import query_index
 
+_TRANSLATION = aliased(Quote)
 _QUOTE_COLUMNS = (
     Quote.id,
     Quote.text,
@@ -35,6 +36,8 @@ _QUOTE_COLUMNS = (
     Source.publisher.label("source_publisher"),
     Source.published_at.label("source_published_at"),
     Source.language.label("source_language"),
+    # Whether any stored quote translates this one: the translations query runs only when one does.
+    exists().where(_TRANSLATION.translation_of_id == Quote.id).label("has_translations"),
 )
 
 
@@ -43,7 +46,6 @@ _KEYS = [c.key for c in _QUOTES.selected_columns]
 # Statements built once, with an expanding parameter: compiled once and cached, not coerced per id.
 _BY_ID = _QUOTES.where(Quote.id.in_(bindparam("ids", expanding=True)))
 _BY_ORIGINAL = _QUOTES.where(Quote.translation_of_id.in_(bindparam("ids", expanding=True)))
-_TEXTS = select(Quote.id, Quote.text).where(Quote.id.in_(bindparam("ids", expanding=True)))
 _ALIASES = select(SpeakerAlias.speaker_id, SpeakerAlias.alias).where(
     SpeakerAlias.speaker_id.in_(bindparam("ids", expanding=True))
 )
@@ -107,16 +109,16 @@ def _candidate(row: dict, people: dict[int, matching.Person], rows: dict[int, di
 
 
 def load_candidates(
-    session: Session, ids: Sequence[int], *, speakers: bool = True
+    session: Session, ids: Sequence[int], *, speakers: bool = True, rows: dict[int, dict] | None = None
 ) -> tuple[list[matching.Candidate], dict[int, dict]]:
     """Candidates for these quote ids, in the given order, and the rows they were made from.
 
     Without ``speakers`` the candidates' speakers carry only their names: enough to judge a claim
-    that names no speaker, and two queries fewer.
+    that names no speaker, and two queries fewer. ``rows`` already read are not read again.
     """
     if not ids:
         return [], {}
-    rows = _quote_rows(session, _BY_ID, ids)
+    rows = {i: rows[i] for i in ids if i in rows} if rows is not None else _quote_rows(session, _BY_ID, ids)
     missing = {r["translation_of_id"] for r in rows.values() if r["translation_of_id"]} - rows.keys()
     if missing:
         rows.update(_quote_rows(session, _BY_ID, missing))
@@ -134,17 +136,23 @@ def verify(
 ) -> dict:
     """The verification of one claim, as a plain dict in the shape of the API's response."""
     ids = query_index(session, claim)
-    # Only the texts the engine will look at closely get full candidates (speakers, roles, originals).
-    texts = dict(session.connection().execute(_TEXTS, {"ids": ids}).all()) if ids else {}
-    worth = set(matching.shortlist(claim, (texts[i] for i in ids if i in texts)))
+    # One read of the candidates' rows; only the texts the engine will look at closely become full
+    # candidates (with speakers' aliases and roles, and originals of translations).
+    found = _quote_rows(session, _BY_ID, ids) if ids else {}
+    worth = set(matching.shortlist(claim, (found[i]["text"] for i in ids if i in found)))
     candidates, rows = load_candidates(
-        session, [i for i in ids if texts.get(i) in worth], speakers=bool(speaker and speaker.strip())
+        session,
+        [i for i in ids if i in found and found[i]["text"] in worth],
+        speakers=bool(speaker and speaker.strip()),
+        rows=found,
     )
     judgement = matching.judge(
         matching.Claim(text=claim, speaker=speaker, said_on=said_on), candidates, limit=limit
     )
-    shown = [m.candidate.quote_id for m in judgement.matches]
-    translations = _translations(session, shown)
+    translated = [
+        m.candidate.quote_id for m in judgement.matches if rows[m.candidate.quote_id]["has_translations"]
+    ]
+    translations = _translations(session, translated)
     return {
         "claim": claim,
         "speaker": speaker,
