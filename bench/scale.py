@@ -130,6 +130,11 @@ def main() -> None:
     parser.add_argument("--baseline-queries", type=int, default=10, help="claims for the rapidfuzz scan")
     parser.add_argument("--keep", default=None, help="a folder to keep the database and row files in")
     parser.add_argument(
+        "--measure-only",
+        action="store_true",
+        help="import nothing: measure the database as it is (its last size)",
+    )
+    parser.add_argument(
         "--snapshot",
         type=int,
         default=None,
@@ -149,18 +154,22 @@ def main() -> None:
         rows += synthetic_rows(rows, sizes[-1] - len(rows))
     print(f"rows ready: {len(rows):,} ({time.perf_counter() - t0:.0f} s); database {url.split('@')[-1]}")
 
-    upgrade(url)
+    if not args.measure_only:
+        upgrade(url)
     engine = make_engine(url)
     done = 0
     header = ("quotes", "import/s", "p50 ms", "p99 ms", "top-1", "scan p50 ms", "ratio")
     print("".join(f"{h:>12}" for h in header))
     for size in sizes:
-        chunk = write_jsonl(rows[done:size], work / f"rows-{done}-{size}.jsonl")
-        t1 = time.perf_counter()
-        report = import_file(engine, chunk)
-        rate = report.read / (time.perf_counter() - t1)
-        os.unlink(chunk)
-        done = size
+        if args.measure_only:
+            size, rate = sizes[-1], float("nan")
+        else:
+            chunk = write_jsonl(rows[done:size], work / f"rows-{done}-{size}.jsonl")
+            t1 = time.perf_counter()
+            report = import_file(engine, chunk)
+            rate = report.read / (time.perf_counter() - t1)
+            os.unlink(chunk)
+            done = size
         m = measure(engine, cases, [r["text"] for r in rows[:size]], args.baseline_queries)
         figures = (
             f"{size:,}",
@@ -178,6 +187,8 @@ def main() -> None:
             with engine.connect() as conn:
                 conn.exec_driver_sql(f"VACUUM INTO '{copy}'")
             print(f"{'':>12}snapshot of {size:,} quotes: {copy}", flush=True)
+        if args.measure_only:
+            break
     if url.startswith("sqlite:///"):
         print(f"database file: {Path(url.removeprefix('sqlite:///')).stat().st_size / 2**20:,.0f} MiB")
     engine.dispose()
