@@ -98,3 +98,95 @@ def test_indonesian_transcript_label_names_the_speaker():
         "PRABOWO: Menurut saya, kita harus “bekerja lebih keras lagi” untuk rakyat."
     )
     assert [speaker for _, speaker in _direct(text)] == ["Jokowi", "Prabowo"]
+
+
+def test_according_to_an_outlet_ending_the_sentence_makes_the_outlet_the_source():
+    text = "Trump said he was “happy to see” that Khan was voted in, according to The New York Times."
+    assert _direct(text) == [("happy to see", "New York Times")]
+
+
+def test_outlet_reporting_at_the_end_of_the_sentence_is_the_source():
+    text = (
+        "Manafort acknowledged that the work could be termed “influence peddling,” The Washington Post "
+        "reported in 1991. The firm was sold.\n\n"
+        "Trump said Kasich was “doing the right thing,” suggesting he might pick him, CNN reported."
+    )
+    assert _direct(text) == [("influence peddling,", "Washington Post"), ("doing the right thing,", "CNN")]
+
+
+def test_inverted_outlet_report_at_the_end_of_the_sentence_is_the_source():
+    text = "Richards noted that abortion is “central” to the platform, reported the Washington Examiner."
+    assert _direct(text) == [("central", "Washington Examiner")]
+
+
+def test_speaker_reporting_a_quotation_directly_keeps_it():
+    assert _direct("“We won,” Trump reported to his fans.") == [("We won,", "Trump")]
+
+
+def test_state_as_a_polity_is_not_a_speech_verb():
+    text = (
+        "Minnesota state delegate Mary Susan said the convention could be a “failure” if Trump loses.\n\n"
+        "Ramos lamented that the “danger” came from the secretary of state and his allies."
+    )
+    assert _direct(text) == [("failure", "Mary Susan"), ("danger", "Ramos")]
+
+
+def test_name_before_an_appositive_is_the_subject_of_an_unlisted_verb():
+    text = (
+        "Mike Huckabee, the former Arkansas governor, proposed we “wake up and smell the falafel.”\n\n"
+        "Corey Lewandowski, Donald Trump’s fired campaign manager, ripped Comey as “the judge and the jury.”"
+    )
+    assert _direct(text) == [
+        ("wake up and smell the falafel.", "Mike Huckabee"),
+        ("the judge and the jury.", "Corey Lewandowski"),
+    ]
+
+
+def test_name_before_an_aside_with_no_closing_comma_is_the_speaker():
+    text = "“Clinton needs a strategy,” Nate Silver, the polling guru who founded a site tweeted Wednesday."
+    assert _direct(text) == [("Clinton needs a strategy,", "Nate Silver")]
+
+
+def test_verb_with_a_that_clause_after_a_quotation_does_not_invert_its_subject():
+    text = (
+        "Party chairman Tom Reyes said the memo “plainly and deliberately” shows that Ohio officials "
+        "back the plan."
+    )
+    assert _direct(text) == [("plainly and deliberately", "Tom Reyes")]
+
+
+def test_possessor_qualifying_a_role_before_a_name_is_not_the_speaker():
+    text = "“This has to be the first time,” said Clinton’s top foreign policy aide Jake Sullivan."
+    assert _direct(text) == [("This has to be the first time,", "Jake Sullivan")]
+
+
+def test_according_to_a_role_before_a_name_gives_the_name():
+    text = "According to former education secretary William J. Bennett, the plan is “a disgrace.”"
+    assert _direct(text) == [("a disgrace.", "William J. Bennett")]
+
+
+def test_pronoun_skips_an_antecedent_of_the_other_gender():
+    text = (
+        "Trump mocked Hillary Clinton at the rally.\n\n"
+        "“She has no stamina,” he said.\n\n"
+        "Mrs. Clinton answered Donald Trump on Monday. “He is unfit,” she said."
+    )
+    assert _direct(text) == [("She has no stamina,", "Donald Trump"), ("He is unfit,", "Hillary Clinton")]
+
+
+def test_no_break_space_inside_a_name_joins_it():
+    text = "“Imagine that on the same stage,” mused Blaze co-host Stu\u00a0Burguiere."
+    assert _direct(text) == [("Imagine that on the same stage,", "Stu Burguiere")]
+
+
+def test_organisation_qualifying_a_role_after_an_inverted_verb_is_not_the_speaker():
+    text = "“We are already at war,” said Pentagon spokesman Navy Capt. Jeff Davis."
+    [(quote, speaker)] = _direct(text)
+    assert quote == "We are already at war,"
+    assert speaker is not None
+    assert speaker.endswith("Jeff Davis")
+
+
+def test_name_before_a_perfect_or_adverb_led_verb_is_the_subject_of_an_unlisted_verb():
+    text = "Warren has branded the plan a “giveaway to banks.”\n\nPelosi openly derided the bill as a “sham.”"
+    assert _direct(text) == [("giveaway to banks.", "Warren"), ("sham.", "Pelosi")]

@@ -13,10 +13,12 @@ from .lexicon import (
     EN_CUE_PHRASES,
     EN_CUES,
     EN_MARKERS,
+    FEMALE_NAMES,
     ID_CUE_PHRASES,
     ID_CUES,
     ID_MARKERS,
     ID_POST_CUES,
+    MALE_NAMES,
     NON_NAMES,
     PLURAL_PRONOUNS,
     REQUEST_LINKS,
@@ -125,6 +127,11 @@ _ED_THEN_NAME = re.compile(r"([a-z]{3,}ed)[ \t]+(?=[A-Z])")
 _NAME_THEN_ED = re.compile(r"[ \t]+([a-z]{3,}ed)[ \t]*(?:[.,;\n]|$)")
 _PARAGRAPH_DASH = re.compile("[ \t.,]*\n[ \t\n]*[\u2015\u2014\u2013-][ \t]*")
 _PREV_WORD = re.compile(r"([\w’']+)[ \t]+$")
+_ASIDE = re.compile(r"[ \t]*,[^,;:\u2591\"“”\n]{1,100},")
+_REPORT_VERBS = word_set("reported reports")
+_PERFECT_AUX = word_set("has had have")
+_GENDERS = {"he": "m", "she": "f"}
+_STATE_WORDS = word_set("state states")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z][\w’'-]*)")
 _NOT_VERBS = word_set(
     """
@@ -277,6 +284,7 @@ def _all_cues(doc: _Doc) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     phrase_heads = {p.split()[0]: p for p in doc.phrases}
     prev = ""
+    prev_title = False
     pending: tuple[int, str] | None = None  # the first word of a possible two-word phrase
     for m in _WORD.finditer(doc.masked):
         low = m.group().lower()
@@ -285,6 +293,9 @@ def _all_cues(doc: _Doc) -> list[tuple[int, int, str]]:
         pending = None
         # A determiner or a possessive before a verb-like word makes it a noun ("a report", "Trump's tweet").
         noun = prev in _DETERMINERS or doc.masked[m.start() - 3 : m.start() - 1] in _POSSESSIVE_ENDS
+        # "secretary of state Hillary Clinton", "Minnesota state delegate", "State now says": the polity.
+        noun = noun or low in _STATE_WORDS and (prev == "of" or prev_title or m.group()[0].isupper())
+        prev_title = m.group()[0].isupper()
         if low in doc.post_cues or (low in doc.cues and not noun) or low in doc.phrases:
             found.append((m.start(), m.end(), m.group()))
         elif low in phrase_heads:
@@ -346,7 +357,12 @@ def _qualifies(doc: _Doc, lo: int, hi: int) -> bool:
     if gap.strip() in _POSSESSIVE_ENDS or gap.strip() in ("’", "'"):
         return True
     words = gap.split()
-    if not words or len(words) > 3 or gap[:1] not in " \t" or any(ch in gap for ch in ',;:.()\u2591"“”'):
+    if gap[:2] in _POSSESSIVE_ENDS and gap[2:3] in (" ", "\t") and 0 < len(words) - 1 <= 4:
+        # "Clinton’s top foreign policy aide Jake Sullivan"
+        words = words[1:]
+    elif not words or len(words) > 3 or gap[:1] not in " \t":
+        return False
+    if any(ch in gap for ch in ',;:.()\u2591"“”'):
         return False
     return all(_is_role_word(doc, w) for w in words)
 
@@ -384,7 +400,7 @@ def _speaker_from(doc: _Doc, cand: _Candidate) -> SpeakerMention | None:
         word = doc.text[cand.start : cand.end]
         if word in PLURAL_PRONOUNS or word.lower() in PLURAL_PRONOUNS:
             return None
-        antecedent = _antecedent(doc, cand.start)
+        antecedent = _antecedent(doc, cand.start, _GENDERS.get(word.lower()))
         if antecedent is None:
             return None
         return SpeakerMention(antecedent.name, cand.start, cand.end, antecedent.id)
@@ -396,7 +412,18 @@ def _speaker_from(doc: _Doc, cand: _Candidate) -> SpeakerMention | None:
     return None
 
 
-def _antecedent(doc: _Doc, pos: int) -> Resolved | None:
+def _gender(doc: _Doc, mention: Mention, resolved: Resolved) -> str | None:
+    """'m' or 'f' from a courtesy title ("Mrs. Clinton") or a common given name, else None."""
+    title = doc.text[max(0, mention.start - 5) : mention.start + 5]
+    if re.search(r"\b(?:Mrs|Ms)\.", title):
+        return "f"
+    if re.search(r"\bMr\.", title):
+        return "m"
+    first = resolved.name.split()[0] if resolved.name else ""
+    return "m" if first in MALE_NAMES else "f" if first in FEMALE_NAMES else None
+
+
+def _antecedent(doc: _Doc, pos: int, gender: str | None = None) -> Resolved | None:
     """The person a singular pronoun at pos most likely means: the subject of the nearest earlier sentence.
 
     A full personal name ("Hillary Clinton", or "Clinton" after it) is preferred over a lone capitalised
@@ -417,6 +444,8 @@ def _antecedent(doc: _Doc, pos: int) -> Resolved | None:
             resolved = doc.names.resolve(m)
             if not resolved.person:
                 continue
+            if gender is not None and _gender(doc, m, resolved) not in (None, gender):
+                continue  # "she" is not Donald Trump
             if len(resolved.name.split()) >= 2 or resolved.id is not None:
                 return resolved
             weak = weak or resolved
@@ -452,8 +481,17 @@ def _object_after(
     With `roles`, lowercase role words may precede a name: 'said former Massachusetts congressman Barney
     Frank', 'said spokesman John Kirby'.
     """
-    for cand in _candidates(doc, cue_end, hi):
+    cands = _candidates(doc, cue_end, hi)
+    for k, cand in enumerate(cands):
         if roles and cand.kind == "name":
+            # 'said Pentagon spokesman Navy Capt. Jeff Davis': the first name only qualifies a role.
+            while (
+                k + 1 < len(cands)
+                and cands[k + 1].kind == "name"
+                and _role_between(doc, cand.end, cands[k + 1].start)
+            ):
+                k += 1
+                cand = cands[k]
             words = [re.sub("[’']s$", "", w) for w in doc.masked[cue_end : cand.start].split()]
             # "of" only inside a role: 'said former secretary of state Hillary Clinton'.
             if len(words) <= MAX_ROLE_WORDS and all(
@@ -480,6 +518,17 @@ def _object_after(
             return cand
         return None
     return None
+
+
+def _role_between(doc: _Doc, lo: int, hi: int) -> bool:
+    """True if masked[lo:hi], between two names, is a role with at least one lowercase role word:
+    ' spokesman Navy ', ' constituent ', ' co-host '."""
+    words = doc.masked[lo:hi].split()
+    if not words or len(words) > MAX_ROLE_WORDS or _CLAUSE_PUNCT.search(doc.masked, lo, hi):
+        return False
+    return any(_is_role_word(doc, w) for w in words) and all(
+        w.istitle() or w.isupper() or _is_role_word(doc, w) for w in words
+    )
 
 
 def _prefix_ok(doc: _Doc, lo: int, hi: int) -> bool:
@@ -555,6 +604,9 @@ def _direct_attribution_after(doc: _Doc, span: QuoteSpan, hi: int) -> _Attributi
         if subject is not None and _prefix_ok(doc, lo, subject.start):
             return _Attribution(_speaker_from(doc, subject), cue, anchored=True)
         if doc.masked[lo:cue_start].strip() == "":
+            nxt = _NEXT_WORD.match(doc.masked, cue_end, hi)
+            if nxt is not None and nxt.group(1) in THAT_WORDS:
+                return None  # '… the advertisement “…” suggests that Phoenix …': the quotation is the subject
             # Inverted order: "said Trump", "kata Cho", "according to officials".
             after = _object_after(doc, cue_end, hi, roles=True)
             speaker = _speaker_from(doc, after) if after is not None else None
@@ -564,8 +616,26 @@ def _direct_attribution_after(doc: _Doc, span: QuoteSpan, hi: int) -> _Attributi
             return _Attribution(speaker, cue, anchored=True)
         if _in_appositive(doc, lo, cue_start, hi):
             continue  # 'Thomas Hanify, the president of the Indiana state firefighters union, said'
+        open_aside = _open_aside_subject(doc, lo, cue_start)
+        if open_aside is not None:
+            return _Attribution(open_aside, cue, anchored=True)
         return None
     return _unknown_verb_after(doc, lo, hi)
+
+
+def _open_aside_subject(doc: _Doc, lo: int, cue_start: int) -> SpeakerMention | None:
+    """A name opening masked[lo:] whose aside runs into the verb with no closing comma: 'Nate Silver, the
+    polling guru who founded fivethirtyeight.com tweeted'."""
+    names = [m for m in doc.names.mentions_in(lo, cue_start) if m.start == lo and m.tokens]
+    if not names or not doc.masked.startswith(",", names[0].end):
+        return None
+    aside = doc.masked[names[0].end + 1 : cue_start].split()
+    if not aside or aside[0] not in _ARTICLES or len(aside) > 12:
+        return None
+    if _CLAUSE_PUNCT.search(doc.masked, names[0].end + 1, cue_start):
+        return None
+    resolved = doc.names.resolve(names[0])
+    return SpeakerMention(resolved.name, names[0].start, names[0].end, resolved.id)
 
 
 def _in_appositive(doc: _Doc, lo: int, pos: int, hi: int) -> bool:
@@ -616,7 +686,7 @@ def _attribution_before(doc: _Doc, lo: int, hi: int, sent_lo: int | None = None)
     for cue_start, cue_end, cue in cues:
         low = cue.lower()
         if low in ("according to", "menurut"):
-            after = _object_after(doc, cue_end, hi, max_words=2)
+            after = _object_after(doc, cue_end, hi, max_words=2, roles=True)
             if after is not None:
                 return _Attribution(_speaker_from(doc, after), cue, None, anchored)
             continue
@@ -643,8 +713,17 @@ def _attribution_before(doc: _Doc, lo: int, hi: int, sent_lo: int | None = None)
 
 
 def _followed_by_finite_verb(doc: _Doc, pos: int) -> bool:
-    """True if the word after pos looks like a finite verb: a cue, or an -ed word ("Trump returned")."""
+    """True if the word after pos looks like a finite verb: a cue, or an -ed word ("Trump returned"), also
+    after an appositive ("Mike Huckabee, the former Arkansas governor, proposed")."""
+    aside = _ASIDE.match(doc.masked, pos)
+    if aside is not None and aside.end() - pos <= 100:
+        pos = aside.end()
     m = _NEXT_WORD.match(doc.masked, pos)
+    if m and m.group(1).endswith("ly"):
+        m = _NEXT_WORD.match(doc.masked, m.end())  # "Trump openly admires"
+    if m and m.group(1) in _PERFECT_AUX:
+        m = _NEXT_WORD.match(doc.masked, m.end())  # "Reid has gone after Trump", "Trump has used"
+        return bool(m) and (m.group(1).endswith(("ed", "en", "ne")) or m.group(1) in doc.cues)
     if not m or m.group(1) in _NOT_VERBS:
         return False
     word = m.group(1)
@@ -828,6 +907,35 @@ def _sentence_tail(doc: _Doc, span: QuoteSpan, close_end: int, sent_end: int) ->
     return None
 
 
+def _according_to_tail(doc: _Doc, close_end: int, sent_end: int) -> _Attribution | None:
+    """A sentence ending in ', according to X.' or ', X reported.' after the quotation reports it
+    second-hand, the outlet X being the source: 'Trump said he was “happy to see” that Khan was voted in,
+    according to The New York Times', '… “influence peddling,” The Washington Post reported in 1991.'"""
+    for cue_start, cue_end, cue in _find_cues(doc, close_end, sent_end):
+        low = cue.lower()
+        comma = doc.masked.rfind(",", close_end, cue_start)
+        if comma < 0 and doc.text[:close_end].rstrip("”\"'’»").endswith(","):
+            comma = close_end - 1  # the comma inside the marks: '“influence peddling,” the Post reported'
+        if low in ("according to", "menurut") and doc.masked[:cue_start].rstrip().endswith(","):
+            source = _object_after(doc, cue_end, sent_end, max_words=2)
+        elif low in _REPORT_VERBS and comma >= 0 and _word_count(doc.masked[cue_end:sent_end]) <= 3:
+            if doc.masked[comma + 1 : cue_start].strip() == "":
+                source = _object_after(doc, cue_end, sent_end, max_words=1)
+            else:
+                source = _subject_before(doc, comma + 1, cue_start)
+                prefix = doc.masked[comma + 1 : source.start].strip() if source is not None else ""
+                if prefix not in ("", "the", "The"):
+                    source = None
+            if source is not None and source.kind != "name":
+                source = None
+        else:
+            continue
+        speaker = _speaker_from(doc, source) if source is not None else None
+        if speaker is not None:
+            return _Attribution(speaker, cue, anchored=False)
+    return None
+
+
 def _headline_speaker(doc: _Doc) -> _Attribution | None:
     """The speaker of the article's first paragraph, read as a headline: the words before a colon ('Paul
     Ryan: FBI Decision … ‘Defies Explanation’'), before or after a speech verb ('Glenn Beck Says Trump …',
@@ -922,6 +1030,9 @@ def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
             attributions.append(before)
         else:
             attributions.append(after)
+        outlet = _according_to_tail(doc, close_end, sent_end)
+        if outlet is not None:
+            attributions[-1] = outlet
         chosen = attributions[-1]
         if chosen is None or chosen.speaker is None or chosen.weak or chosen is before:
             owner = _possessive_source(doc, lo, span)
@@ -1279,7 +1390,9 @@ def extract_quotes(
     spans = find_quote_spans(text)
     masked = _mask(text, spans)
     boundaries, paragraphs = _boundaries(masked)
-    doc = _Doc(text, masked, NameIndex(text, known_speakers), cues, post, phrases, boundaries, paragraphs)
+    # A no-break space joins a name like a space ("Gov.\u00a0John Kasich"); same length, same offsets.
+    names = NameIndex(text.replace("\u00a0", " "), known_speakers)
+    doc = _Doc(text, masked, names, cues, post, phrases, boundaries, paragraphs)
     doc.cue_hits = _all_cues(doc)
     doc.cue_starts = [c[0] for c in doc.cue_hits]
     found = _direct_quotes(doc, spans) + _reported(doc)

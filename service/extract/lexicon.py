@@ -106,6 +106,25 @@ THAT_WORDS = word_set("that bahwa bahwasanya")
 
 # Pronouns that stand for one named person; plural ones are left unresolved.
 SINGULAR_PRONOUNS = word_set("he she He She dia Dia ia Ia beliau Beliau")
+# Common given names, to keep "he" from resolving to Hillary Clinton and "she" to Donald Trump.
+MALE_NAMES = word_set(
+    """
+    Donald Bernie Ted Marco John Jeb Chris Ben Mike Paul Barack Bill Joe Tim Rand Rick Scott Jim James
+    Robert Michael David Mitt Newt Rudy Reince Corey Mitch Harry Chuck Eric George Richard Thomas Mark
+    Steve Steven Jeff Kevin Martin Lindsey Vladimir Jake Robby Brian Peter Jason Sean Tom Matt Dan Daniel
+    Andrew Josh Ryan Nate Frank Gary Larry Jerry Ron Roger Rush Charles Patrick Adam Sam Anthony Jonathan
+    Kenneth William Bob Greg Jack Jon Carl Karl Fred Ken Doug Ray Bobby Jimmy Ronald Franklin Abraham
+    """
+)
+FEMALE_NAMES = word_set(
+    """
+    Hillary Melania Ivanka Sarah Nancy Elizabeth Megyn Carly Michelle Kellyanne Nikki Patricia Maria
+    Debbie Donna Huma Jill Susan Mary Jennifer Jessica Karen Lisa Barbara Laura Linda Anna Anne Katie
+    Kate Rachel Amy Emily Jane Margaret Ruth Sonia Elena Loretta Janet Condoleezza Madeleine Marsha
+    Kirsten Tammy Claire Dianne Kamala Chelsea Tulsi Jeanne Joni Cheryl Neera Katy Martha
+    Heidi Kristen Julie Julia Samantha Valerie Diane Andrea Gretchen Ann Kathleen Betsy
+    """
+)
 PLURAL_PRONOUNS = word_set("they They we We mereka Mereka kami Kami kita Kita")
 FIRST_PERSON = word_set("I i aku Aku saya Saya")
 
