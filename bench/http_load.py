@@ -23,7 +23,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from common import QV, ROOT, need
+from common import QV, need
 
 from service.db import make_engine, session_scope
 from service.keys import create_key
@@ -145,16 +145,12 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--chdir",
-            str(ROOT),
-            "--bind",
-            f"127.0.0.1:{port}",
+            str(Path(sys.executable).with_name("quotetrace")),
+            "serve",
+            "--port",
+            str(port),
             "--workers",
             str(args.workers),
-            "wsgi:app",
         ],
         env={**os.environ, "DATABASE_URL": args.database_url},
         stdout=subprocess.DEVNULL,

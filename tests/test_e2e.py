@@ -1,4 +1,4 @@
-"""End to end: gunicorn serving the app on a free port, spoken to over real HTTP."""
+"""End to end: `quotetrace serve` (gunicorn) on a free port, spoken to over real HTTP."""
 
 from __future__ import annotations
 
@@ -17,8 +17,6 @@ import pytest
 from service.db import session_scope
 from service.seeding import seed
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -32,19 +30,9 @@ def server(empty_db, database_url):
         seed(s)
     port = _free_port()
     env = {**os.environ, "DATABASE_URL": database_url}
+    # The command a user runs: `quotetrace serve` (gunicorn, two workers).
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--chdir",
-            str(ROOT),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "wsgi:app",
-        ],
+        [str(Path(sys.executable).with_name("quotetrace")), "serve", "--port", str(port), "--workers", "2"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
