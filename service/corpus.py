@@ -428,7 +428,20 @@ def import_file(
         _store_batch(engine, rows, resolver, report)
     if links:
         _link_translations(engine, links)
+    if report.added:
+        _refresh_statistics(engine)
     return report
+
+
+def _refresh_statistics(engine: Engine) -> None:
+    """Let the query planner see the rows just loaded."""
+    # After a bulk load PostgreSQL's estimates stay stale until autovacuum gets to them: at 1M quotes
+    # verify's candidate query took 16 ms on a seq-scan plan, 5 ms after ANALYZE.
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.exec_driver_sql("ANALYZE quotes, speakers, speaker_aliases, sources, index_terms, postings")
+        else:
+            conn.exec_driver_sql("PRAGMA optimize")
 
 
 # --- export --------------------------------------------------------------------------------------
