@@ -337,13 +337,13 @@ class PreviewQuoteSchema(ma.Schema):
     extracted = ma.fields.Boolean()
 
 
-class PreviewSourceSchema(ma.Schema):
-    url = ma.fields.String(allow_none=True)
-    title = ma.fields.String(allow_none=True)
-    publisher = ma.fields.String(allow_none=True)
+class PreviewSourceSchema(SourceRefSchema):
+    """A source as it would be stored: no id yet."""
+
+    class Meta:
+        exclude = ("id",)
+
     author = ma.fields.String(allow_none=True)
-    published_at = ma.fields.Date(allow_none=True)
-    language = ma.fields.String(allow_none=True)
 
 
 class SourcePreviewSchema(ma.Schema):
