@@ -27,6 +27,7 @@ from .lexicon import (
     SPEECH_NOUNS,
     THAT_WORDS,
     TITLES,
+    WORK_NOUNS,
     is_gap_word,
     word_set,
 )
@@ -49,6 +50,11 @@ MAX_SUBJECT_WORDS = 4
 MAX_TAIL_WORDS = 10
 # Longest Title Case span still taken for a title or nickname rather than a quotation.
 TITLE_MAX_WORDS = 6
+# Longest name of a book or show after its kind ('the book “Crippled America: How to Make America Great
+# Again”'); book subtitles on train run to 10 words, a capitalised sentence of speech is rarely this short.
+WORK_TITLE_MAX_WORDS = 14
+# Share of capitalised words (small words aside) that makes a quoted span read as the name of a work.
+WORK_TITLE_CAPITAL_SHARE = 0.8
 # A paragraph with at least this share of capitalised words (of HEADLINE_MIN_CHARS letters or more) is a
 # headline, where Title Case says nothing about a quotation being a title.
 HEADLINE_CAPITAL_SHARE = 0.7
@@ -127,6 +133,7 @@ _ED_THEN_NAME = re.compile(r"([a-z]{3,}ed)[ \t]+(?=[A-Z])")
 _NAME_THEN_ED = re.compile(r"[ \t]+([a-z]{3,}ed)[ \t]*(?:[.,;\n]|$)")
 _PARAGRAPH_DASH = re.compile("[ \t.,]*\n[ \t\n]*[\u2015\u2014\u2013-][ \t]*")
 _PREV_WORD = re.compile(r"([\w’']+)[ \t]+$")
+_PREV_WORD_COMMA = re.compile(r"([\w’'-]+)[ \t]*,?[ \t]+$")
 _ASIDE = re.compile(r"[ \t]*,[^,;:\u2591\"“”\n]{1,100},")
 _REPORT_VERBS = word_set("reported reports")
 _PERFECT_AUX = word_set("has had have")
@@ -767,6 +774,8 @@ def _is_title_like(text: str) -> bool:
 def _is_quotation(doc: _Doc, span: QuoteSpan, att: _Attribution | None) -> bool:
     """Speech rather than a scare quote, a title or a nickname."""
     quoted = doc.text[span.start : span.end]
+    if _names_a_work(doc, span):
+        return False
     if _is_title_like(quoted) and not _in_headline(doc, span):
         # A Title Case phrase is a quotation only when a speech verb nearby claims it and nothing marks it
         # as a name: 'he called Rubio “Little Marco”', not 'MSNBC’s “Morning Joe”', 'on “Fox News Sunday”'.
@@ -784,11 +793,32 @@ def _is_quotation(doc: _Doc, span: QuoteSpan, att: _Attribution | None) -> bool:
     )
 
 
+def _single_quoted_paragraph(doc: _Doc, span: QuoteSpan) -> bool:
+    """True if span is single-quoted and makes up a whole paragraph other than the first."""
+    if not span.single or span.close is None:
+        return False
+    i = doc.paragraph_index(span.open)
+    end = doc.paragraphs[i + 1] if i + 1 < len(doc.paragraphs) else len(doc.text)
+    return (
+        i > 0
+        and not doc.text[doc.paragraphs[i] : span.open].strip()
+        and not doc.text[span.close + 1 : end].strip(" \t\n.")
+    )
+
+
 def _in_headline(doc: _Doc, span: QuoteSpan) -> bool:
     """True if the quotation's paragraph is set in Title Case, where capitals say nothing about titles."""
     i = doc.paragraph_index(span.open)
     end = doc.paragraphs[i + 1] if i + 1 < len(doc.paragraphs) else len(doc.text)
-    words = [w for w in _WORD.findall(doc.masked, doc.paragraphs[i], end) if len(w) >= HEADLINE_MIN_CHARS]
+    lo = doc.paragraphs[i]
+    # Other quotations in the paragraph count too: in 'Perez said on NBC's "Meet the Press." "Listening to
+    # him …"' the narrative is short and capitalised, but the speech around the title is not.
+    close = span.close if span.close is not None else span.end
+    return _title_case(doc.masked[lo:end]) and _title_case(doc.text[lo : span.open] + doc.text[close:end])
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in _WORD.findall(text) if len(w) >= HEADLINE_MIN_CHARS]
     return bool(words) and sum(w[0].isupper() for w in words) >= HEADLINE_CAPITAL_SHARE * len(words)
 
 
@@ -800,6 +830,19 @@ def _names_a_title(doc: _Doc, span: QuoteSpan) -> bool:
         return False
     word = m.group(1).lower()
     return word in _DETERMINERS or word in _PREPOSITIONS or word[-2:] in _POSSESSIVE_ENDS
+
+
+def _names_a_work(doc: _Doc, span: QuoteSpan) -> bool:
+    """True if the quotation is in capitals right after a kind of work, as the name of that work: 'in his
+    2012 book, “An American Son.”', 'told the television program “Inside Edition”', 'acara “Mata Najwa”'."""
+    m = _PREV_WORD_COMMA.search(doc.masked, max(0, span.open - 40), span.open)
+    if m is None or m.group(1).lower() not in WORK_NOUNS:
+        return False
+    words = _WORD.findall(doc.text, span.start, span.end)
+    if not words or len(words) > WORK_TITLE_MAX_WORDS or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    big = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    return sum(w[0].isupper() or w[0].isdigit() for w in big) >= WORK_TITLE_CAPITAL_SHARE * len(big)
 
 
 def _person_before(doc: _Doc, span: QuoteSpan, *, headline: bool = False) -> bool:
@@ -1054,6 +1097,10 @@ def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
                 attributions[-1] = _Attribution(owner, None)
 
     keep = [_is_quotation(doc, s, a) for s, a in zip(spans, attributions, strict=True)]
+    # Where speech takes double marks, a paragraph of nothing but single-quoted words is a subheading made
+    # of a phrase from the story ("\n\n'A fight from start to finish.'\n\n"), not a quotation of its own.
+    if any(not s.single for s in spans):
+        keep = [k and not _single_quoted_paragraph(doc, s) for s, k in zip(spans, keep, strict=True)]
     # A headline names its speaker in its own way: 'Paul Ryan: … ‘…’', 'Glenn Beck Says …', '…, Noah Says.'
     headline = None
     for i, span in enumerate(spans):

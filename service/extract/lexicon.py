@@ -294,6 +294,14 @@ SPEECH_NOUNS = word_set(
     pernyataan ucapan komentar kicauan
     """
 )
+# Kinds of work whose name follows them in quotation marks: 'his book “An American Son”', 'the MSNBC show
+# “Morning Joe”', 'acara “Mata Najwa”'.
+WORK_NOUNS = word_set(
+    """
+    book books novel memoir biography film movie documentary show program programme series sitcom podcast
+    episode album song column buku memoar biografi dokumenter acara serial siniar lagu kolom
+    """
+)
 # Nationality, party and faith adjectives: "Syrian refugees", "Republican senators" name no speaker.
 DEMONYMS = word_set(
     """

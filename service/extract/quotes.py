@@ -24,7 +24,7 @@ _DOUBLE_MARKS = re.compile(
 )
 _SINGLE_MARKS = re.compile("[\u2018\u2019']")
 _LINE = re.compile(r"[^\n]+")
-_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,500}>")
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,500}>")
 _LEADING_OPEN = re.compile('[ \t]*[\u201c\u201e\u00ab\u300c\u300e"\u2018]')
 
 # Elisions that start with an apostrophe: '90s, 'em, 'til, 'cause, 'n' — never an opening quote.
@@ -166,7 +166,8 @@ _INVISIBLE = {cp: " " for cp in [0x200E, 0x200F, *range(0x202A, 0x202F), *range(
 
 
 def _blank_tags(text: str) -> str:
-    # Attribute values in embedded markup (<tweet id="…">) are not quotations; blanking keeps offsets.
+    # Attribute values in embedded markup (<tweet id="…">) are not quotations; blanking keeps offsets. A tag
+    # may break across lines inside an attribute value (tweet-date="March 9, 2016\n").
     if "<" not in text:
         return text
     return _TAG.sub(lambda m: " " * len(m.group()), text)

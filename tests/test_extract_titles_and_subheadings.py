@@ -1,0 +1,110 @@
+"""Names of books and shows, subheadings and markup are not quotations; quotations beside them are."""
+
+from __future__ import annotations
+
+from service.extract import DIRECT, extract_quotes
+
+
+def _speakers(text: str, **kwargs) -> list[tuple[str, str | None]]:
+    return [
+        (q.text, q.speaker.name if q.speaker else None)
+        for q in extract_quotes(text, **kwargs)
+        if q.kind == DIRECT
+    ]
+
+
+def _quoted(text: str, **kwargs) -> list[str]:
+    return [text for text, _ in _speakers(text, **kwargs)]
+
+
+def test_book_title_after_a_speech_verb_is_not_a_quotation():
+    text = "The senator wrote in his 2012 memoir, “Leaving Home Again.” His family stayed in Ohio."
+    assert _quoted(text) == []
+
+
+def test_show_title_after_its_kind_is_not_a_quotation_but_the_speech_beside_it_is():
+    text = (
+        "The party spoke to reporters.\n\n"
+        "“We will win this state,” Senator Mark Ellis said on the Sunday program “Face the Voters.” "
+        "“Nobody should doubt it.”"
+    )
+    assert _speakers(text) == [
+        ("We will win this state,", "Mark Ellis"),
+        ("Nobody should doubt it.", "Mark Ellis"),
+    ]
+
+
+def test_long_book_title_with_a_subtitle_is_not_a_quotation():
+    text = "Critics are reading Walker’s new book, “Broken Promises: How the Party Lost Its Way,” closely."
+    assert _quoted(text) == []
+
+
+def test_speech_after_the_word_show_is_still_a_quotation():
+    text = "The network executive called the show “the most honest news program on the air.”"
+    assert _quoted(text) == ["the most honest news program on the air."]
+
+
+def test_indonesian_show_and_book_titles_are_not_quotations():
+    text = (
+        "Menteri Cho Tae-yul mengatakan dalam acara “Sapa Indonesia Malam” bahwa kerja sama harus diperkuat. "
+        "Ia menulis buku “Jalan Panjang Diplomasi” pada tahun 2020."
+    )
+    assert _quoted(text, language="id") == []
+
+
+def test_indonesian_quotation_next_to_a_show_title_is_kept():
+    text = (
+        "Kallas berbicara di acara “Dialog Eropa” pada hari Senin.\n\n"
+        "Kallas menjawab, “Korea adalah mitra strategis yang penting bagi kami.”"
+    )
+    assert _speakers(text, language="id") == [
+        ("Korea adalah mitra strategis yang penting bagi kami.", "Kallas")
+    ]
+
+
+def test_show_on_a_network_in_a_paragraph_of_speech_is_not_a_quotation():
+    # The narrative words around the show's name are few and capitalised; the speech around them is not.
+    text = (
+        "Voters were divided.\n\n"
+        '"The governor is a fraud," Perez said Sunday on NBC\'s "Face the Nation." '
+        '"Listening to him talk about jobs is hard to bear."'
+    )
+    assert _quoted(text) == ["The governor is a fraud,", "Listening to him talk about jobs is hard to bear."]
+
+
+def test_single_quoted_paragraph_between_double_quoted_speech_is_a_subheading():
+    text = (
+        'Workers at the plant were angry. "We built this town," said Ana Ruiz.\n\n'
+        "'A really tough decision.'\n\n"
+        'The company said the move was necessary. "We had no choice," said Tom Hale.'
+    )
+    assert _speakers(text) == [("We built this town,", "Ana Ruiz"), ("We had no choice,", "Tom Hale")]
+
+
+def test_indonesian_single_quoted_subheading_is_not_a_quotation():
+    text = (
+        'Kallas menjawab, "Korea adalah mitra strategis yang penting bagi EU."\n\n'
+        "'Kerja sama yang kokoh.'\n\n"
+        'Cho menegaskan, "Hubungan kita harus semakin diperkuat."'
+    )
+    assert _quoted(text, language="id") == [
+        "Korea adalah mitra strategis yang penting bagi EU.",
+        "Hubungan kita harus semakin diperkuat.",
+    ]
+
+
+def test_single_quoted_speech_inside_a_paragraph_is_still_a_quotation():
+    text = (
+        'Workers at the plant were angry. "We built this town," said Ana Ruiz.\n\n'
+        "Her colleague Tom Hale said, 'We had no choice at all.'"
+    )
+    assert _quoted(text) == ["We built this town,", "We had no choice at all."]
+
+
+def test_markup_attributes_broken_over_lines_are_not_quotations():
+    text = (
+        "Cruz took the news in stride.\n\n"
+        '<tweet tweet-author="@tedcruz" tweet-date="January 19, 2016\n">I love my supporters<tweet/>.\n\n'
+        "He spoke later."
+    )
+    assert _quoted(text) == []
