@@ -97,6 +97,9 @@ def test_memory_index_ranks_like_the_database(session, stored):
         "\u201cCurly\u201d \u2018single\u2019 caf\u00e9 na\u00efve \ufb01ne",
         "word[note]next a-\n b x -\ny",
         "soft\u00adhyphen zero\u200bwidth",
+        "a''b ''quoted'' O'Neil's 80's 'tis' snake_case 3,000 and 2.5% of it",
+        "I don`t believe on them\u2026but Allaah\u2019s law \u2014 so\u2013so",
+        "tab\tseparated, new\nline - and -- dashes; (parenthesised) <b>tags</b>",
     ],
 )
 def test_index_terms_are_the_claim_words(text):

@@ -115,18 +115,47 @@ def words(text: str) -> list[str]:
     return [t.folded for t in tokens(text)]
 
 
+# Index terms of ASCII text without brackets, numbers with inner dots or commas, or hyphens broken across
+# lines (where _WORD's other branches could match): every character that is not part of a word becomes a
+# space and the text is split, about three times faster than running _WORD.
+_ODD_WORDS = re.compile(r"\[|\d[.,]\d|-[ \t]*\r?\n")
+_SPACE_OUT = str.maketrans(
+    {chr(i): " " for i in range(128) if not (chr(i).isalnum() or chr(i) in "_'")}
+)
+_PLAIN_WORD = re.compile(r"\w+(?:'\w+)*")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _straighten(text: str) -> str:
+    """``text.translate(_TRANSLATE)``, by replacing only the few odd characters a text holds (faster)."""
+    for ch in set(_NON_ASCII.findall(text)):
+        if ord(ch) in _TRANSLATE:
+            text = text.replace(ch, _TRANSLATE[ord(ch)] or "")
+    return text.replace("`", "'") if "`" in text else text
+
+
 def index_terms(text: str) -> set[str]:
     """The distinct folded words under which a quote is found by the search index (= ``set(words(text))``).
 
     Indexing needs no spans, so text that is ASCII (once quotation marks are straightened) is folded
-    in one pass and split with one regex: about four times faster than ``tokens``, which import needs.
+    in one pass and split in one pass: many times faster than ``tokens``, which import needs.
     """
-    prepared = text if text.isascii() else text.translate(_TRANSLATE)
+    prepared = text if text.isascii() else _straighten(text)
     if not prepared.isascii():
-        return set(words(text))
-    found = _WORD.findall(prepared.lower())
-    if "\n" in prepared and "-" in prepared:
-        found = [_BREAK_HYPHEN.sub("", w) if "-" in w else w for w in found]
-    # One translate for all the words (they hold no spaces): apostrophes and glued brackets go.
-    terms = set(" ".join(found).translate(_NOT_IN_WORD).split())
+        # Word by word, as ``tokens`` folds, without the spans.
+        return {f for f in map(_fold_word, _WORD.findall(prepared)) if f}
+    lowered = prepared.lower()
+    if _ODD_WORDS.search(lowered) is not None:
+        found = _WORD.findall(lowered)
+        if "\n" in prepared and "-" in prepared:
+            found = [_BREAK_HYPHEN.sub("", w) if "-" in w else w for w in found]
+        # One translate for all the words (they hold no spaces): apostrophes and glued brackets go.
+        return set(" ".join(found).translate(_NOT_IN_WORD).split())
+    terms = set(lowered.translate(_SPACE_OUT).split())
+    if "'" in lowered:
+        # An apostrophe joins letters ("don't" -> "dont"); at a word's edge or doubled, it separates.
+        odd = [w for w in terms if "'" in w]
+        terms.difference_update(odd)
+        for w in odd:
+            terms.update(x.replace("'", "") for x in _PLAIN_WORD.findall(w))
     return terms

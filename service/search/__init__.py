@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 
 import numpy as np
 from sqlalchemy import bindparam, delete, insert, select, update
@@ -47,24 +48,53 @@ def add_to_index(session: Session, quotes: Iterable[tuple[int, str]]) -> None:
 
 def add_keys_to_index(session: Session, quotes: Iterable[tuple[int, Iterable[int]]]) -> None:
     """Index each ``(quote_id, plan.quote_keys(text))``: for callers that computed the keys already."""
-    by_term: dict[int, list[int]] = defaultdict(list)
-    indexed = 0
+    quote_ids: list[int] = []
+    key_lists: list[list[int]] = []
     for quote_id, keys in quotes:
-        for key in keys:
-            by_term[key].append(quote_id)
-        indexed += 1
-    if not indexed:
+        quote_ids.append(quote_id)
+        key_lists.append(keys if isinstance(keys, list) else list(keys))
+    if not quote_ids:
         return
-    terms = sorted(by_term)  # key order: neighbouring rows land on the same B-tree pages
-    runs = []
-    for key in terms:
-        ids = sorted(by_term[key])
-        runs.append((key, ids[0], _pack(ids)))
-    bulk.insert_rows(session.connection(), "postings", ("term_key", "first_id", "quote_ids"), runs)
-    df = Counter({key: len(by_term[key]) for key in terms})
-    df[plan.DOC_COUNT_KEY] += indexed
+    terms, first_ids, blobs, counts = _group_postings(quote_ids, key_lists)
+    conn = session.connection()
+    runs = zip(terms, first_ids, blobs, strict=True)
+    bulk.insert_rows(conn, "postings", ("term_key", "first_id", "quote_ids"), runs)
+    df = [(plan.DOC_COUNT_KEY, len(quote_ids))]
+    df.extend(zip(terms, counts, strict=True))
     # Sorted, so concurrent writers take the rows' locks in the same order and cannot deadlock.
-    bulk.add_counts(session.connection(), "index_terms", "term_key", "df", sorted(df.items()))
+    df.sort()
+    bulk.add_counts(conn, "index_terms", "term_key", "df", _merge_counts(df))
+
+
+def _group_postings(
+    quote_ids: list[int], key_lists: list[list[int]]
+) -> tuple[list[int], list[int], list[bytes], list[int]]:
+    """Postings grouped by word, in numpy rather than a Python loop over every (word, quote) pair.
+
+    Returns the words in key order (neighbouring rows land on the same B-tree pages), the first id of
+    each word's run, each run packed (little-endian int32, ids ascending) and its number of quotes.
+    """
+    lengths = np.fromiter(map(len, key_lists), dtype=np.int64, count=len(key_lists))
+    keys = np.fromiter(chain.from_iterable(key_lists), dtype=np.int64, count=int(lengths.sum()))
+    ids = np.repeat(np.asarray(quote_ids, dtype=np.int64), lengths)
+    order = np.lexsort((ids, keys))  # by word, then by quote id
+    keys, ids = keys[order], ids[order]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    ends = np.r_[starts[1:], len(keys)]
+    packed = ids.astype("<i4").tobytes()
+    blobs = [packed[a:b] for a, b in zip((starts * 4).tolist(), (ends * 4).tolist(), strict=True)]
+    return keys[starts].tolist(), ids[starts].tolist(), blobs, (ends - starts).tolist()
+
+
+def _merge_counts(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted ``(key, n)`` pairs with equal keys added up (the document count may share a key)."""
+    out: list[tuple[int, int]] = []
+    for key, n in pairs:
+        if out and out[-1][0] == key:
+            out[-1] = (key, out[-1][1] + n)
+        else:
+            out.append((key, n))
+    return out
 
 
 _RUN_HOLDING = (
