@@ -108,3 +108,60 @@ def test_markup_attributes_broken_over_lines_are_not_quotations():
         "He spoke later."
     )
     assert _quoted(text) == []
+
+
+def test_headline_followed_by_a_byline_is_not_a_quotation():
+    text = (
+        "Today’s pick: “The senator who changed how this state votes,” by Times’ Jane Doe. "
+        "“It changed my mind,” Doe said."
+    )
+    assert _quoted(text) == ["It changed my mind,"]
+
+
+def test_indonesian_title_followed_by_karya_is_not_a_quotation():
+    text = "Kallas mengutip “Jalan panjang menuju perdamaian di semenanjung” karya Cho Tae-yul."
+    assert _quoted(text, language="id") == []
+
+
+def test_quoted_slogans_dated_in_parentheses_are_not_quotations():
+    text = (
+        "The party printed posters: “Stop the flood of migrants right now” (2005), “Our jobs belong to "
+        "our own people” (2009). Its leader said, “We will keep fighting.”"
+    )
+    assert _quoted(text) == ["We will keep fighting."]
+
+
+def test_indonesian_dated_slogan_is_not_a_quotation():
+    text = (
+        "Partai itu memasang poster “Tolak impor beras dari negara tetangga” (2018) di seluruh kota. "
+        "Ketua partai mengatakan, “Kami akan terus berjuang.”"
+    )
+    assert _quoted(text, language="id") == ["Kami akan terus berjuang."]
+
+
+def test_capitalised_chant_is_a_quotation_not_a_title():
+    text = "The crowd answered the senator with chants of “Marco! Marco!” as he walked in."
+    assert _quoted(text) == ["Marco! Marco!"]
+
+
+def test_indonesian_capitalised_shout_is_a_quotation():
+    text = "Massa menyambut Menteri Cho dengan teriakan “Hidup Korea!” di bandara."
+    assert _quoted(text, language="id") == ["Hidup Korea!"]
+
+
+def test_capitalised_words_introduced_by_a_colon_are_a_quotation():
+    assert _quoted("Protesters outside the hall had one message: “Dump Trump.”") == ["Dump Trump."]
+
+
+def test_indonesian_capitalised_words_introduced_by_a_colon_are_a_quotation():
+    text = "Para demonstran di depan gedung membawa satu pesan: “Tolak Kenaikan Harga.”"
+    assert _quoted(text, language="id") == ["Tolak Kenaikan Harga."]
+
+
+def test_writers_own_words_before_i_said_are_a_quotation():
+    text = "The judge looked at me. “Your Honor,” I said, “I would like to explain.”"
+    assert _speakers(text) == [("Your Honor,", None), ("I would like to explain.", None)]
+
+
+def test_indonesian_writers_own_words_before_saya_are_a_quotation():
+    assert _quoted("Hakim menatap saya. “Yang Mulia,” saya menjawab.", language="id") == ["Yang Mulia,"]

@@ -14,6 +14,7 @@ from .lexicon import (
     EN_CUES,
     EN_MARKERS,
     FEMALE_NAMES,
+    FIRST_PERSON,
     ID_CUE_PHRASES,
     ID_CUES,
     ID_MARKERS,
@@ -134,6 +135,11 @@ _NAME_THEN_ED = re.compile(r"[ \t]+([a-z]{3,}ed)[ \t]*(?:[.,;\n]|$)")
 _PARAGRAPH_DASH = re.compile("[ \t.,]*\n[ \t\n]*[\u2015\u2014\u2013-][ \t]*")
 _PREV_WORD = re.compile(r"([\w’']+)[ \t]+$")
 _PREV_WORD_COMMA = re.compile(r"([\w’'-]+)[ \t]*,?[ \t]+$")
+# A year in parentheses right after the closing mark dates a slogan, a poster or a film ('“No to Schengen”
+# (2005)', '“Apollo 13” (1995)'); speech is dated in words.
+_DATED = re.compile(r"[,.]?[”\"'’»]+[,.]?[ \t]*\((?:1[89]|20)\d\d\)")
+# A byline after a title: ', by Times’ Ben Sisario', ' karya Andrea Hirata'.
+_BYLINE = re.compile(r"[ \t]+(by|oleh|karya)[ \t]+[A-Z]")
 _ASIDE = re.compile(r"[ \t]*,[^,;:\u2591\"“”\n]{1,100},")
 _REPORT_VERBS = word_set("reported reports")
 _PERFECT_AUX = word_set("has had have")
@@ -610,6 +616,9 @@ def _direct_attribution_after(doc: _Doc, span: QuoteSpan, hi: int) -> _Attributi
         subject = _subject_before(doc, lo, cue_start)
         if subject is not None and _prefix_ok(doc, lo, subject.start):
             return _Attribution(_speaker_from(doc, subject), cue, anchored=True)
+        if doc.masked[lo:cue_start].strip() in FIRST_PERSON:
+            # '“Your Honor,” I said': the writer's own words, a quotation with no speaker to name.
+            return _Attribution(None, cue, anchored=True)
         if doc.masked[lo:cue_start].strip() == "":
             nxt = _NEXT_WORD.match(doc.masked, cue_end, hi)
             if nxt is not None and nxt.group(1) in THAT_WORDS:
@@ -762,9 +771,13 @@ def _looks_like_speech(text: str) -> bool:
 
 
 def _is_title_like(text: str) -> bool:
-    """Short and in Title Case: the name of a show, book or slogan (“Saturday Night Live”), not speech."""
+    """Short and in Title Case: the name of a show, book or slogan (“Saturday Night Live”), not speech.
+
+    An exclamation or a question ('“Choke!”', '“Mr. D’Souza?”', '“Ted! Ted!”') is someone's words, however
+    capitalised.
+    """
     words = _WORD.findall(text)
-    if not words or len(words) > TITLE_MAX_WORDS:
+    if not words or len(words) > TITLE_MAX_WORDS or text.rstrip(" ,.")[-1:] in "!?":
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words) and any(
         w[0].isupper() for w in words
@@ -774,11 +787,14 @@ def _is_title_like(text: str) -> bool:
 def _is_quotation(doc: _Doc, span: QuoteSpan, att: _Attribution | None) -> bool:
     """Speech rather than a scare quote, a title or a nickname."""
     quoted = doc.text[span.start : span.end]
-    if _names_a_work(doc, span):
+    if _names_a_work(doc, span) or _bylined(doc, span) or _DATED.match(doc.text, span.end):
         return False
     if _is_title_like(quoted) and not _in_headline(doc, span):
         # A Title Case phrase is a quotation only when a speech verb nearby claims it and nothing marks it
         # as a name: 'he called Rubio “Little Marco”', not 'MSNBC’s “Morning Joe”', 'on “Fox News Sunday”'.
+        # A colon before it introduces the words themselves: 'had one message: “Dump Trump.”'.
+        if doc.masked[max(0, span.open - 8) : span.open].rstrip(" \t").endswith(":"):
+            return True
         return att is not None and not att.weak and not _names_a_title(doc, span)
     if att is not None and att.anchored:
         return True
@@ -843,6 +859,21 @@ def _names_a_work(doc: _Doc, span: QuoteSpan) -> bool:
         return False
     big = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
     return sum(w[0].isupper() or w[0].isdigit() for w in big) >= WORK_TITLE_CAPITAL_SHARE * len(big)
+
+
+def _bylined(doc: _Doc, span: QuoteSpan) -> bool:
+    """True if a capitalised quotation is followed by a byline, as the title of a piece: '“Met accused of
+    whitewashing baby Jesus,” by Post’s Kathianne Boniello', 'buku “Jalan Panjang” karya Cho'."""
+    if span.close is None or not doc.text[span.start].isupper():
+        return False
+    pos = span.close + 1
+    while doc.text.startswith("'", pos):  # the second mark of ''…''
+        pos += 1
+    comma = doc.text[span.end - 1] == ","
+    if doc.text.startswith(",", pos):
+        pos, comma = pos + 1, True
+    m = _BYLINE.match(doc.text, pos)
+    return m is not None and (comma or m.group(1) == "karya")
 
 
 def _person_before(doc: _Doc, span: QuoteSpan, *, headline: bool = False) -> bool:
