@@ -165,3 +165,30 @@ def test_writers_own_words_before_i_said_are_a_quotation():
 
 def test_indonesian_writers_own_words_before_saya_are_a_quotation():
     assert _quoted("Hakim menatap saya. “Yang Mulia,” saya menjawab.", language="id") == ["Yang Mulia,"]
+
+
+def test_short_words_after_the_attribution_go_on_with_the_same_speech():
+    text = (
+        "The senator was upbeat.\n\n“I feel very good about our chances in November,” Tester said. "
+        "“Very good.”"
+    )
+    assert _speakers(text) == [
+        ("I feel very good about our chances in November,", "Tester"),
+        ("Very good.", "Tester"),
+    ]
+
+
+def test_indonesian_short_words_after_the_attribution_go_on_with_the_same_speech():
+    text = (
+        "Menteri itu optimistis.\n\n“Kerja sama ini sangat penting bagi kedua negara,” kata Cho. "
+        "“Sangat penting.”"
+    )
+    assert _speakers(text, language="id") == [
+        ("Kerja sama ini sangat penting bagi kedua negara,", "Cho"),
+        ("Sangat penting.", "Cho"),
+    ]
+
+
+def test_scare_quote_in_the_next_paragraph_does_not_go_on_with_the_speech():
+    text = "Tester spoke first. “We will win,” Tester said.\n\nThe “establishment” candidate lost."
+    assert _quoted(text) == ["We will win,"]

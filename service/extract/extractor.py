@@ -809,6 +809,16 @@ def _is_quotation(doc: _Doc, span: QuoteSpan, att: _Attribution | None) -> bool:
     )
 
 
+def _resumes_after_attribution(doc: _Doc, prev: QuoteSpan, span: QuoteSpan, att: _Attribution | None) -> bool:
+    """True if only the attribution of the previous quotation, ending its sentence, stands between the two."""
+    if prev.close is None or att is None or not att.anchored or att.speaker is None:
+        return False
+    if not prev.close < att.speaker.start < att.speaker.end <= span.open:
+        return False
+    gap = doc.masked[prev.close + 1 : span.open]
+    return "\n" not in gap and len(gap) <= AFTER_WINDOW_CHARS and gap.rstrip(" \t").endswith(".")
+
+
 def _single_quoted_paragraph(doc: _Doc, span: QuoteSpan) -> bool:
     """True if span is single-quoted and makes up a whole paragraph other than the first."""
     if not span.single or span.close is None:
@@ -1128,6 +1138,15 @@ def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
                 attributions[-1] = _Attribution(owner, None)
 
     keep = [_is_quotation(doc, s, a) for s, a in zip(spans, attributions, strict=True)]
+    # '“It’s taxing on resources,” O’Donnell said. “Big time.”': words that follow a quotation and the
+    # sentence attributing it, in the same paragraph, go on with the same speech however short they are.
+    for i in range(1, len(spans)):
+        if (
+            not keep[i]
+            and keep[i - 1]
+            and _resumes_after_attribution(doc, spans[i - 1], spans[i], attributions[i - 1])
+        ):
+            keep[i] = True
     # Where speech takes double marks, a paragraph of nothing but single-quoted words is a subheading made
     # of a phrase from the story ("\n\n'A fight from start to finish.'\n\n"), not a quotation of its own.
     if any(not s.single for s in spans):
