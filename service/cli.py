@@ -62,14 +62,20 @@ def seed() -> None:
 @main.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--batch", default=20_000, show_default=True, help="Rows per transaction.")
-def import_(file: Path, batch: int) -> None:
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Processes parsing rows beside the one writing (default: one a core; 0: none).",
+)
+def import_(file: Path, batch: int, jobs: int | None) -> None:
     """Import quotes from a JSONL or CSV FILE (bad rows are reported and skipped)."""
     from service.corpus import import_file
 
     bar = _progress(file)
     try:
         with _engine() as engine:
-            report = import_file(engine, file, batch=batch, progress=bar.update if bar else None)
+            report = import_file(engine, file, batch=batch, jobs=jobs, progress=bar.update if bar else None)
     finally:
         if bar:
             bar.close()

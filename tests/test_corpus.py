@@ -97,6 +97,40 @@ def test_imported_quotes_are_found_by_the_index(empty_db, tmp_path):
         assert s.get(Quote, ids[0]).speaker.name == "John F. Kennedy"
 
 
+def _many_rows(n):
+    """Rows with words of their own (so the index gets thousands of distinct words), a few bad."""
+    lines = []
+    for i in range(n):
+        if i % 997 == 13:
+            lines.append("{broken")
+            continue
+        words = " ".join(f"w{i}x{j}" for j in range(6))
+        row = {"text": f"Quote number {words} said plainly.", "speaker": f"Speaker {i % 50}"}
+        lines.append(json.dumps(row))
+    return lines
+
+
+def test_parsing_in_worker_processes_stores_what_one_process_stores(empty_db, tmp_path):
+    path = _write_jsonl(tmp_path / "many.jsonl", _many_rows(4_500))
+
+    serial = import_file(empty_db, path, jobs=0, batch=1_000)
+    with session_scope(empty_db) as s:
+        stored = sorted(s.execute(select(Quote.text, Quote.fingerprint)).all())
+        found = s.get(Quote, query_index(s, "w4321x2 w4321x5 said plainly")[0]).text
+    empty_database(empty_db)
+    parallel = import_file(empty_db, path, jobs=2, batch=1_000)
+
+    assert (parallel.read, parallel.added, parallel.errors) == (serial.read, serial.added, serial.errors)
+    assert [line for line, _ in parallel.errors] == [14, 1011, 2008, 3005, 4002]
+    with session_scope(empty_db) as s:
+        assert sorted(s.execute(select(Quote.text, Quote.fingerprint)).all()) == stored
+        top = s.get(Quote, query_index(s, "w4321x2 w4321x5 said plainly")[0])
+        expected = "Quote number " + " ".join(f"w4321x{j}" for j in range(6)) + " said plainly."
+        assert top.text == found == expected
+    again = import_file(empty_db, path, jobs=2)
+    assert (again.added, again.duplicates) == (0, serial.added)
+
+
 def test_csv_with_the_same_columns_imports(empty_db, tmp_path):
     path = tmp_path / "c.csv"
     path.write_text(

@@ -21,7 +21,7 @@ from service import bulk
 from service.models import IndexTerm, Posting
 from service.search import plan
 
-__all__ = ["add_keys_to_index", "add_to_index", "remove_from_index", "query_index"]
+__all__ = ["add_keys_to_index", "add_postings", "add_to_index", "remove_from_index", "query_index"]
 
 _SWAP = sys.byteorder != "little"
 
@@ -53,37 +53,35 @@ def add_keys_to_index(session: Session, quotes: Iterable[tuple[int, Iterable[int
     for quote_id, keys in quotes:
         quote_ids.append(quote_id)
         key_lists.append(keys if isinstance(keys, list) else list(keys))
-    if not quote_ids:
-        return
-    terms, first_ids, blobs, counts = _group_postings(quote_ids, key_lists)
-    conn = session.connection()
-    runs = zip(terms, first_ids, blobs, strict=True)
-    bulk.insert_rows(conn, "postings", ("term_key", "first_id", "quote_ids"), runs)
-    df = [(plan.DOC_COUNT_KEY, len(quote_ids))]
-    df.extend(zip(terms, counts, strict=True))
-    # Sorted, so concurrent writers take the rows' locks in the same order and cannot deadlock.
-    df.sort()
-    bulk.add_counts(conn, "index_terms", "term_key", "df", _merge_counts(df))
-
-
-def _group_postings(
-    quote_ids: list[int], key_lists: list[list[int]]
-) -> tuple[list[int], list[int], list[bytes], list[int]]:
-    """Postings grouped by word, in numpy rather than a Python loop over every (word, quote) pair.
-
-    Returns the words in key order (neighbouring rows land on the same B-tree pages), the first id of
-    each word's run, each run packed (little-endian int32, ids ascending) and its number of quotes.
-    """
     lengths = np.fromiter(map(len, key_lists), dtype=np.int64, count=len(key_lists))
-    keys = np.fromiter(chain.from_iterable(key_lists), dtype=np.int64, count=int(lengths.sum()))
-    ids = np.repeat(np.asarray(quote_ids, dtype=np.int64), lengths)
+    flat = np.fromiter(chain.from_iterable(key_lists), dtype=np.int64, count=int(lengths.sum()))
+    add_postings(session, np.asarray(quote_ids, dtype=np.int64), lengths, flat)
+
+
+def add_postings(session: Session, quote_ids: np.ndarray, lengths: np.ndarray, keys: np.ndarray) -> None:
+    """Index quotes whose keys lie back to back in ``keys``: ``lengths[i]`` of them for ``quote_ids[i]``.
+
+    Postings are grouped by word with one sort, not a Python loop over every (word, quote) pair.
+    """
+    if not len(quote_ids):
+        return
+    ids = np.repeat(quote_ids, lengths)
     order = np.lexsort((ids, keys))  # by word, then by quote id
     keys, ids = keys[order], ids[order]
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
     ends = np.r_[starts[1:], len(keys)]
     packed = ids.astype("<i4").tobytes()
     blobs = [packed[a:b] for a, b in zip((starts * 4).tolist(), (ends * 4).tolist(), strict=True)]
-    return keys[starts].tolist(), ids[starts].tolist(), blobs, (ends - starts).tolist()
+    # In key order: neighbouring rows land on the same B-tree pages.
+    terms = keys[starts].tolist()
+    conn = session.connection()
+    runs = zip(terms, ids[starts].tolist(), blobs, strict=True)
+    bulk.insert_rows(conn, "postings", ("term_key", "first_id", "quote_ids"), runs)
+    df = [(plan.DOC_COUNT_KEY, len(quote_ids))]
+    df.extend(zip(terms, (ends - starts).tolist(), strict=True))
+    # Sorted, so concurrent writers take the rows' locks in the same order and cannot deadlock.
+    df.sort()
+    bulk.add_counts(conn, "index_terms", "term_key", "df", _merge_counts(df))
 
 
 def _merge_counts(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
