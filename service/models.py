@@ -18,6 +18,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -120,7 +121,13 @@ class Quote(Base):
         ),
         Index("ix_quotes_speaker_id", "speaker_id"),
         Index("ix_quotes_source_id", "source_id"),
-        Index("ix_quotes_translation_of_id", "translation_of_id"),
+        # Partial: nearly every quote translates nothing (migration 0003 says why that matters).
+        Index(
+            "ix_quotes_translation_of_id",
+            "translation_of_id",
+            sqlite_where=text("translation_of_id IS NOT NULL"),
+            postgresql_where=text("translation_of_id IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
