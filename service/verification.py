@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, aliased
 
 from service import matching
 from service.models import Quote, Source, Speaker, SpeakerAlias, SpeakerRole
+from service.reads import InQuery
 from service.search import query_index
 
 _TRANSLATION = aliased(Quote)
@@ -42,13 +43,12 @@ _QUOTE_COLUMNS = (
 
 
 _QUOTES = select(*_QUOTE_COLUMNS).join(Speaker, Quote.speaker_id == Speaker.id).outerjoin(Source)
-_KEYS = [c.key for c in _QUOTES.selected_columns]
-# Statements built once, with an expanding parameter: compiled once and cached, not coerced per id.
-_BY_ID = _QUOTES.where(Quote.id.in_(bindparam("ids", expanding=True)))
-_BY_ORIGINAL = _QUOTES.where(Quote.translation_of_id.in_(bindparam("ids", expanding=True)))
+# Statements built once, with an expanding parameter, run as plain SQL (service.reads).
+_BY_ID = InQuery(_QUOTES.where(Quote.id.in_(bindparam("ids", expanding=True))))
+_BY_ORIGINAL = InQuery(_QUOTES.where(Quote.translation_of_id.in_(bindparam("ids", expanding=True))))
 # Retrieval brings a hundred candidates; the engine looks closely at a couple of dozen. Only their texts
 # are read for all hundred: no joins, no translation check, a fraction of the bytes.
-_TEXTS = select(Quote.id, Quote.text).where(Quote.id.in_(bindparam("ids", expanding=True)))
+_TEXTS = InQuery(select(Quote.id, Quote.text).where(Quote.id.in_(bindparam("ids", expanding=True))))
 _ALIASES = select(SpeakerAlias.speaker_id, SpeakerAlias.alias).where(
     SpeakerAlias.speaker_id.in_(bindparam("ids", expanding=True))
 )
@@ -62,11 +62,8 @@ _ROLES = select(
 ).where(SpeakerRole.speaker_id.in_(bindparam("ids", expanding=True)))
 
 
-def _quote_rows(session: Session, stmt, ids: Iterable[int]) -> dict[int, dict]:
-    return {
-        row[0]: dict(zip(_KEYS, row, strict=True))
-        for row in session.connection().execute(stmt, {"ids": list(ids)})
-    }
+def _quote_rows(session: Session, query: InQuery, ids: Iterable[int]) -> dict[int, dict]:
+    return {row["id"]: row for row in query.dicts(session.connection(), list(ids))}
 
 
 def _people(
@@ -139,7 +136,7 @@ def verify(
 ) -> dict:
     """The verification of one claim, as a plain dict in the shape of the API's response."""
     ids = query_index(session, claim)
-    texts = dict(session.connection().execute(_TEXTS, {"ids": ids}).all()) if ids else {}
+    texts = dict(_TEXTS.rows(session.connection(), ids))
     worth = set(matching.shortlist(claim, (texts[i] for i in ids if i in texts)))
     # Full rows (speaker, source, originals of translations) for the texts the engine will look at.
     candidates, rows = load_candidates(

@@ -30,7 +30,7 @@ def test_no_verification_query_scans_the_quotes_after_analyze(tmp_path):
     with engine.begin() as conn:
         conn.exec_driver_sql("ANALYZE")
         for stmt in (verification._TEXTS, verification._BY_ID, verification._BY_ORIGINAL):
-            plan = _plan(conn, stmt, [3, 40, 200])
+            plan = _plan(conn, stmt.stmt, [3, 40, 200])
             assert not [step for step in plan if step.startswith("SCAN")], plan
     with session_scope(engine) as session:
         result = verification.verify(session, "Quote 40 is about the old harbour.")

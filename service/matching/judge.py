@@ -6,6 +6,7 @@ the best few distinct texts get the word alignment, which knows ellipses, bracke
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -15,7 +16,7 @@ from rapidfuzz import fuzz
 
 from service.matching.align import Alignment, DiffOp, Gap, align, parse_claim, quoted_region
 from service.matching.speakers import Person, speaker_matches
-from service.matching.text import Token, fold, tokens
+from service.matching.text import Token, fold, straighten, tokens
 
 __all__ = ["Candidate", "Claim", "Judgement", "Match", "judge"]
 
@@ -116,6 +117,12 @@ _ASCII_FOLD = bytes(
 @lru_cache(maxsize=4096)
 def _norm_words(text: str) -> tuple[str, ...]:
     # The folded words, punctuation gone (cached: retrieval brings back the same quotes again and again).
+    if not text.isascii() and unicodedata.is_normalized("NFKC", text):
+        # Curly quotation marks and dashes are most of what keeps a quote from being ASCII: replaced,
+        # the text folds as ASCII does (NFKC changes nothing in it, so ``fold`` would give the same).
+        straight = straighten(text)
+        if straight.isascii():
+            text = straight
     if text.isascii():
         # The same result in one C pass over bytes: lower case, punctuation to spaces, apostrophes gone.
         return tuple(text.encode().translate(_ASCII_FOLD, b"'`").decode().split())
@@ -127,6 +134,11 @@ def _norm(text: str) -> str:
     # Folded words separated by single spaces: what the prefilter compares. Spacing is not wording:
     # "youth, fifty" and "youth fifty" must score alike, or the punctuation picks among equal quotes.
     return " ".join(_norm_words(text))
+
+
+@lru_cache(maxsize=4096)
+def _padded_norm(text: str) -> str:
+    return f" {_norm(text)} "
 
 
 @lru_cache(maxsize=4096)
@@ -155,13 +167,17 @@ def _shortlist(claim_words: list[str], texts: Iterable[str]) -> list[str]:
     # words, few hold them side by side), then shared words, long words counting more. Cheap enough for
     # every candidate retrieval brings.
     words = set(claim_words)
-    pairs = set(zip(claim_words, claim_words[1:], strict=False))
+    # A pair is in a quote when " a b " is in its words joined by spaces (words hold no spaces): a
+    # substring search in C, not a tuple for every pair of a quote that may run to a thousand words.
+    pairs = [(a, b, f" {a} {b} ") for a, b in set(zip(claim_words, claim_words[1:], strict=False))]
     overlap = {}
     for t in dict.fromkeys(texts):
-        quote_words = _norm_words(t)
-        shared = words.intersection(quote_words)
+        shared = words.intersection(_norm_words(t))
+        shared_pairs = 0
         # Pairs only where words are shared at all: most candidates share just one or two words.
-        shared_pairs = len(pairs.intersection(zip(quote_words, quote_words[1:]))) if len(shared) > 1 else 0  # noqa: B905
+        if len(shared) > 1:
+            padded = _padded_norm(t)
+            shared_pairs = sum(1 for a, b, ab in pairs if a in shared and b in shared and ab in padded)
         overlap[t] = (shared_pairs, sum(map(len, shared)))
     return sorted(overlap, key=overlap.__getitem__, reverse=True)[:OVERLAP_KEEP]
 

@@ -60,11 +60,16 @@ class Token:
     end: int
 
 
+# Every combining mark (accents, and the marks of other scripts) mapped to nothing: one C pass with
+# str.translate instead of a Python test a character. None lies beyond U+1F000.
+_COMBINING = dict.fromkeys(i for i in range(0x300, 0x1F000) if unicodedata.combining(chr(i)))
+
+
 def _strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     if decomposed.isascii():
         return decomposed
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return decomposed.translate(_COMBINING)
 
 
 def fold(text: str) -> str:
@@ -126,7 +131,7 @@ _PLAIN_WORD = re.compile(r"\w+(?:'\w+)*")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def _straighten(text: str) -> str:
+def straighten(text: str) -> str:
     """``text.translate(_TRANSLATE)``, by replacing only the few odd characters a text holds (faster)."""
     for ch in set(_NON_ASCII.findall(text)):
         if ord(ch) in _TRANSLATE:
@@ -140,7 +145,7 @@ def index_terms(text: str) -> set[str]:
     Indexing needs no spans, so text that is ASCII (once quotation marks are straightened) is folded
     in one pass and split in one pass: many times faster than ``tokens``, which import needs.
     """
-    prepared = text if text.isascii() else _straighten(text)
+    prepared = text if text.isascii() else straighten(text)
     if not prepared.isascii():
         # Word by word, as ``tokens`` folds, without the spans.
         return {f for f in map(_fold_word, _WORD.findall(prepared)) if f}

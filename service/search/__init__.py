@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from service import bulk
 from service.models import IndexTerm, Posting
+from service.reads import InQuery
 from service.search import plan
 
 __all__ = ["add_keys_to_index", "add_postings", "add_to_index", "remove_from_index", "query_index"]
@@ -137,11 +138,11 @@ def _remove_from_run(session: Session, key: int, quote_id: int) -> bool:
     return True
 
 
-_DFS = select(IndexTerm.term_key, IndexTerm.df).where(
-    IndexTerm.term_key.in_(bindparam("keys", expanding=True))
+_DFS = InQuery(
+    select(IndexTerm.term_key, IndexTerm.df).where(IndexTerm.term_key.in_(bindparam("ids", expanding=True)))
 )
-_RUNS = select(Posting.term_key, Posting.quote_ids).where(
-    Posting.term_key.in_(bindparam("keys", expanding=True))
+_RUNS = InQuery(
+    select(Posting.term_key, Posting.quote_ids).where(Posting.term_key.in_(bindparam("ids", expanding=True)))
 )
 
 
@@ -151,13 +152,13 @@ def query_index(session: Session, claim_text: str, *, limit: int = plan.CANDIDAT
     if not keys:
         return []
     conn = session.connection()
-    dfs = dict(conn.execute(_DFS, {"keys": [plan.DOC_COUNT_KEY, *keys]}).all())
+    dfs = dict(_DFS.rows(conn, [plan.DOC_COUNT_KEY, *keys]))
     chosen = plan.choose_terms(dfs, dfs.get(plan.DOC_COUNT_KEY, 0))
     if not chosen:
         return []
     weight = plan.weights(dfs, chosen)
     runs, run_weights = [], []
-    for key, blob in conn.execute(_RUNS, {"keys": chosen}).all():
+    for key, blob in _RUNS.rows(conn, chosen):
         runs.append(np.frombuffer(blob, dtype="<i4"))
         run_weights.append(weight[key])
     if not runs:
