@@ -23,7 +23,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from common import QV, need
+from common import QV, machine_speed, need
 
 from service.db import make_engine, session_scope
 from service.keys import create_key
@@ -143,6 +143,7 @@ def main() -> None:
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
+    speed = machine_speed()  # before the server starts: measured on an idle machine
     server = subprocess.Popen(
         [
             str(Path(sys.executable).with_name("quotetrace")),
@@ -189,6 +190,7 @@ def main() -> None:
         f"gunicorn {args.workers} workers, wrk {args.threads} threads x {args.connections} connections, "
         f"{args.duration} s, {args.database_url.split('@')[-1]}"
     )
+    print(f"machine: {os.cpu_count()} cores; {speed}")
     print(f"requests/s: {result['rps']:.0f} ({result['requests']:.0f} requests), errors: {result['errors']}")
     print(
         f"latency ms: p50 {result['p50']:.1f}, p90 {result['p90']:.1f}, p99 {result['p99']:.1f}, "

@@ -27,7 +27,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from common import DATA, QV, median, need, pct
+from common import DATA, QV, machine_speed, median, need, pct
 from rapidfuzz import fuzz, process
 
 from service.corpus import import_file
@@ -153,6 +153,7 @@ def main() -> None:
     if sizes[-1] > len(rows):
         rows += synthetic_rows(rows, sizes[-1] - len(rows))
     print(f"rows ready: {len(rows):,} ({time.perf_counter() - t0:.0f} s); database {url.split('@')[-1]}")
+    print(f"machine: {os.cpu_count()} cores; {machine_speed()}", flush=True)
 
     if not args.measure_only:
         upgrade(url)
@@ -189,6 +190,7 @@ def main() -> None:
             print(f"{'':>12}snapshot of {size:,} quotes: {copy}", flush=True)
         if args.measure_only:
             break
+    print(f"machine at the end: {machine_speed()}")
     if url.startswith("sqlite:///"):
         print(f"database file: {Path(url.removeprefix('sqlite:///')).stat().st_size / 2**20:,.0f} MiB")
     engine.dispose()
