@@ -82,3 +82,15 @@ def test_the_shown_quote_keeps_its_original_typography():
         quote[match.span[0] : match.span[1]]
         == "Cooperation with Korea is important,” she said — and meant it"
     )
+
+
+def test_marks_of_every_script_are_folded_away():
+    assert fold("Ångström café naïve") == "angstrom cafe naive"
+    assert fold("ע\u05b4ב\u05b0ר\u05b4ית") == "עברית"  # Hebrew vowel points
+    assert fold("x\U0001d165y") == "xy"  # a combining mark beyond U+FFFF
+
+
+def test_words_in_long_quotes_with_odd_spacing_and_marks_still_match():
+    quote = "Tout\u00a0est   perdu\u2026 fors l\u2019honneur,\tsaid the king\u2028after the battle of Pavia."
+    claim = "Tout est perdu... fors l'honneur, said the king after the battle of Pavia"
+    assert judge(Claim(claim), [Candidate(1, quote, Person(1, "Francis I"))]).verdict == "verified"

@@ -104,41 +104,53 @@ class Judgement:
 
 
 # Punctuation to spaces (apostrophes vanish, as in text.tokens): folded text becomes words and spaces.
-_PUNCTUATION = {ord(c): " " for c in '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~'}
-_PUNCTUATION[ord("'")] = None
 _ASCII_FOLD = bytes(
     c + 32 if 65 <= c <= 90 else (32 if chr(c) in '!"#$%&()*+,-./:;<=>?@[\\]^_{|}~' else c)
     for c in range(256)
 )
 
 
+# The same, with every ASCII whitespace character a space too: folded text in one C pass, whose words
+# are then the runs between single spaces once double spaces are collapsed.
+_WHITESPACE = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"  # what str.split() splits ASCII text on
+_ASCII_FOLD_SPACED = bytes(32 if chr(c) in _WHITESPACE else _ASCII_FOLD[c] for c in range(256))
+_OTHER_SPACES = ("\x85", "\u1680", "\u2028", "\u2029")
+
+
 # Caches are per worker process and must stay small: a 65k-entry cache of quote words held ~500 MiB
 # of a gunicorn worker at 500k quotes; 4k entries keep the quotes of the last few dozen claims.
 @lru_cache(maxsize=4096)
-def _norm_words(text: str) -> tuple[str, ...]:
-    # The folded words, punctuation gone (cached: retrieval brings back the same quotes again and again).
+def _padded_norm(text: str) -> str:
+    """The folded words of ``text`` (punctuation gone) joined by single spaces, a space either side.
+
+    `` w `` is in it exactly when ``w`` is one of the words, and `` a b `` when ``b`` follows ``a``:
+    the shortlist tests a hundred long quotes by substring search, making no string a word (creating
+    word objects was most of its time: ~0.3 us a word, quotes of a thousand words).
+    """
     if not text.isascii() and unicodedata.is_normalized("NFKC", text):
         # Curly quotation marks and dashes are most of what keeps a quote from being ASCII: replaced,
         # the text folds as ASCII does (NFKC changes nothing in it, so ``fold`` would give the same).
         straight = straighten(text)
         if straight.isascii():
             text = straight
-    if text.isascii():
-        # The same result in one C pass over bytes: lower case, punctuation to spaces, apostrophes gone.
-        return tuple(text.encode().translate(_ASCII_FOLD, b"'`").decode().split())
-    return tuple(fold(text).translate(_PUNCTUATION).split())
+    if not text.isascii():
+        text = fold(text)
+        for space in _OTHER_SPACES:  # what str.split() splits on that folding leaves as it is
+            if space in text:
+                text = text.replace(space, " ")
+    # Lower case, punctuation and whitespace to spaces, apostrophes gone (on UTF-8 bytes: characters
+    # beyond ASCII pass through untouched); then single spaces.
+    folded = text.encode().translate(_ASCII_FOLD_SPACED, b"'`").decode()
+    while "  " in folded:
+        folded = folded.replace("  ", " ")
+    return f" {folded.strip(' ')} "
 
 
 @lru_cache(maxsize=4096)
 def _norm(text: str) -> str:
     # Folded words separated by single spaces: what the prefilter compares. Spacing is not wording:
     # "youth, fifty" and "youth fifty" must score alike, or the punctuation picks among equal quotes.
-    return " ".join(_norm_words(text))
-
-
-@lru_cache(maxsize=4096)
-def _padded_norm(text: str) -> str:
-    return f" {_norm(text)} "
+    return _padded_norm(text)[1:-1]
 
 
 @lru_cache(maxsize=4096)
@@ -166,17 +178,17 @@ def _shortlist(claim_words: list[str], texts: Iterable[str]) -> list[str]:
     # Shared word pairs first (order: in a large archive many quotes hold all of a short claim's common
     # words, few hold them side by side), then shared words, long words counting more. Cheap enough for
     # every candidate retrieval brings.
-    words = set(claim_words)
-    # A pair is in a quote when " a b " is in its words joined by spaces (words hold no spaces): a
-    # substring search in C, not a tuple for every pair of a quote that may run to a thousand words.
+    # A word is in a quote when " w " is in its padded folded words, a pair when " a b " is: substring
+    # searches in C (see _padded_norm).
+    needles = [(w, f" {w} ") for w in dict.fromkeys(claim_words)]
     pairs = [(a, b, f" {a} {b} ") for a, b in set(zip(claim_words, claim_words[1:], strict=False))]
     overlap = {}
     for t in dict.fromkeys(texts):
-        shared = words.intersection(_norm_words(t))
+        padded = _padded_norm(t)
+        shared = {w for w, needle in needles if needle in padded}
         shared_pairs = 0
         # Pairs only where words are shared at all: most candidates share just one or two words.
         if len(shared) > 1:
-            padded = _padded_norm(t)
             shared_pairs = sum(1 for a, b, ab in pairs if a in shared and b in shared and ab in padded)
         overlap[t] = (shared_pairs, sum(map(len, shared)))
     return sorted(overlap, key=overlap.__getitem__, reverse=True)[:OVERLAP_KEEP]
