@@ -192,3 +192,52 @@ def test_indonesian_short_words_after_the_attribution_go_on_with_the_same_speech
 def test_scare_quote_in_the_next_paragraph_does_not_go_on_with_the_speech():
     text = "Tester spoke first. “We will win,” Tester said.\n\nThe “establishment” candidate lost."
     assert _quoted(text) == ["We will win,"]
+
+
+def test_markup_with_a_whole_tweet_in_an_attribute_is_not_a_quotation():
+    pasted = "we looked at the figures again and the claim holds up, so we call it mostly right " * 8
+    text = (
+        "The fact-checkers weighed in.\n\n"
+        f'<tweet tweet-author="{pasted}" tweet-date="{pasted}.">Lee said jobs were “scarce for the young.”'
+        "<tweet/>.\n\nThe debate went on."
+    )
+    assert _quoted(text) == ["scarce for the young."]
+
+
+def test_transcript_stage_directions_are_not_quotations():
+    text = (
+        '"HOST: Will you answer the question, Governor?\n\n'
+        '"(CROSSTALK.)\n\n'
+        '"PARKER: I answered it twice already, and I will answer it again tonight.\n\n'
+        '"(LAUGHTER)\n\n'
+        '"HOST: Then we will move on to the economy and jobs."'
+    )
+    quoted = _quoted(text)
+    assert "(CROSSTALK.)" not in quoted
+    assert "(LAUGHTER)" not in quoted
+    assert any(q.startswith("PARKER: I answered it twice") for q in quoted)
+
+
+def test_indonesian_stage_direction_in_brackets_is_not_a_quotation():
+    text = "Anies menjawab pertanyaan wartawan. “[Tepuk tangan]” “Kami akan bekerja keras,” kata Anies."
+    assert _quoted(text) == ["Kami akan bekerja keras,"]
+
+
+def test_show_named_right_after_told_is_not_a_quotation():
+    text = "Senator Ann Tully told “Good Morning Ohio” on Tuesday that she would run again."
+    assert _quoted(text) == []
+
+
+def test_indonesian_show_named_after_kepada_is_not_a_quotation():
+    text = "Gubernur Anies Baswedan mengatakan kepada “Suara Pagi” bahwa ia akan maju lagi."
+    assert _quoted(text) == []
+
+
+def test_language_gloss_is_not_a_quotation():
+    text = "Crowds chanted “brujas” — Spanish for “witches” — as the senator said “we will not back down.”"
+    assert _quoted(text) == ["brujas", "we will not back down."]
+
+
+def test_indonesian_language_gloss_is_not_a_quotation():
+    text = "Warga menyebutnya “lurah”, bahasa Jawa yang berarti “kepala desa”, kata Budi Santoso kepada kami."
+    assert "kepala desa" not in _quoted(text, language="id")

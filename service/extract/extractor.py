@@ -19,6 +19,7 @@ from .lexicon import (
     ID_CUES,
     ID_MARKERS,
     ID_POST_CUES,
+    LANGUAGES,
     MALE_NAMES,
     NON_NAMES,
     PLURAL_PRONOUNS,
@@ -185,6 +186,17 @@ _PREPOSITIONS = word_set(
 )
 _SO_CALLED = re.compile(r"so[ -]called[ \t]*$|sogenannte[nr]?[ \t]*$|yang disebut[ \t]*$", re.IGNORECASE)
 _CONTENT_END = re.compile(r"[\s.,;:!?\u2591\"“”’‘']+$")
+# What a language gloss ends with before the glossed words: 'Spanish for “witches”', 'bahasa Jawa yang
+# berarti “…”'; the group is the language.
+_GLOSS = re.compile(
+    r"(?:\b([A-Z][a-z]+)[ \t]+(?:(?:word|term|phrase|slang)[ \t]+)?for"
+    r"|\bbahasa[ \t]+([A-Z][a-z]+)[ \t]+(?:yang[ \t]+)?(?:berarti|artinya))[ \t,:]*$"
+)
+# Verbs whose object right before a Title Case quotation is a show, not words: 'told “Fox and Friends”'.
+_TOLD_WORDS = word_set("tell tells told telling kepada")
+# A transcript's stage direction, bracketed: '(CROSSTALK.)', '[Applause]', '(inaudible)'. A short one in
+# any case, or a longer one in capitals ('(BEGIN VIDEO CLIP.)'); words inside brackets are not speech.
+_STAGE_DIRECTION = re.compile(r"[(\[](?:[A-Za-z]+[.,]?(?: [A-Za-z]+[.,]?){0,2}|[A-Z][A-Z .,'’-]*)[)\]][.,]?")
 
 
 class _Span:
@@ -787,7 +799,9 @@ def _is_title_like(text: str) -> bool:
 def _is_quotation(doc: _Doc, span: QuoteSpan, att: _Attribution | None) -> bool:
     """Speech rather than a scare quote, a title or a nickname."""
     quoted = doc.text[span.start : span.end]
-    if _names_a_work(doc, span) or _bylined(doc, span) or _DATED.match(doc.text, span.end):
+    if _names_a_work(doc, span) or _bylined(doc, span) or _glossed(doc, span):
+        return False
+    if _DATED.match(doc.text, span.end):
         return False
     if _is_title_like(quoted) and not _in_headline(doc, span):
         # A Title Case phrase is a quotation only when a speech verb nearby claims it and nothing marks it
@@ -855,7 +869,15 @@ def _names_a_title(doc: _Doc, span: QuoteSpan) -> bool:
     if m is None:
         return False
     word = m.group(1).lower()
-    return word in _DETERMINERS or word in _PREPOSITIONS or word[-2:] in _POSSESSIVE_ENDS
+    return (
+        word in _DETERMINERS or word in _PREPOSITIONS or word in _TOLD_WORDS or word[-2:] in _POSSESSIVE_ENDS
+    )
+
+
+def _glossed(doc: _Doc, span: QuoteSpan) -> bool:
+    """True if the quotation translates a foreign word: 'brujas, Spanish for “witches”'."""
+    m = _GLOSS.search(doc.masked, max(0, span.open - 40), span.open)
+    return m is not None and (m.group(1) or m.group(2)) in LANGUAGES
 
 
 def _names_a_work(doc: _Doc, span: QuoteSpan) -> bool:
@@ -1229,7 +1251,7 @@ def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
                 attributions[i] = _Attribution(speaker, cue, weak=True)
     out = []
     for span, att, kept in zip(spans, attributions, keep, strict=True):
-        if not kept:
+        if not kept or _STAGE_DIRECTION.fullmatch(doc.text, span.start, span.end):
             continue
         out.append(
             ExtractedQuote(

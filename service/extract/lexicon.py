@@ -312,6 +312,14 @@ DEMONYMS = word_set(
     Liberal Progressive Libertarian Central Western Eastern Southern Northern Middle
     """
 )
+# Languages whose words a story glosses: 'brujas, Spanish for “witches”', 'bahasa Jawa yang berarti “…”'.
+LANGUAGES = word_set(
+    """
+    Spanish Latin Russian French German Arabic Hebrew Yiddish Greek Italian Portuguese Chinese Mandarin
+    Cantonese Japanese Korean Persian Farsi Turkish Hindi Urdu Swahili Dutch Polish Hawaiian Tagalog
+    Vietnamese English Ukrainian Gaelic Irish Jawa Sunda Arab Inggris Belanda Melayu Indonesia Sanskerta
+    """
+)
 # Words that mark an organisation or place rather than a person, for pronoun resolution.
 ORG_WORDS = word_set(
     """

@@ -24,7 +24,12 @@ _DOUBLE_MARKS = re.compile(
 )
 _SINGLE_MARKS = re.compile("[\u2018\u2019']")
 _LINE = re.compile(r"[^\n]+")
-_TAG = re.compile(r"</?[A-Za-z][^<>]{0,500}>")
+# A tag: a name and attributes whose quoted values may be long (a whole tweet pasted into
+# tweet-author="…"), or failing that any short run up to '>' (a broken attribute).
+_TAG = re.compile(
+    r"""</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"]{0,5000}"|'[^']{0,5000}'|[^\s"'<>]+))?)*\s*/?>"""
+    r"|</?[A-Za-z][^<>]{0,500}>"
+)
 _LEADING_OPEN = re.compile('[ \t]*[\u201c\u201e\u00ab\u300c\u300e"\u2018]')
 
 # Elisions that start with an apostrophe: '90s, 'em, 'til, 'cause, 'n' — never an opening quote.
