@@ -190,3 +190,21 @@ def test_organisation_qualifying_a_role_after_an_inverted_verb_is_not_the_speake
 def test_name_before_a_perfect_or_adverb_led_verb_is_the_subject_of_an_unlisted_verb():
     text = "Warren has branded the plan a “giveaway to banks.”\n\nPelosi openly derided the bill as a “sham.”"
     assert _direct(text) == [("giveaway to banks.", "Warren"), ("sham.", "Pelosi")]
+
+
+def test_state_after_a_town_is_not_the_speaker():
+    text = "Campaigning in Keene, New Hampshire, Ellen Park went after Dale, calling him “a lightweight.”"
+    assert _direct(text) == [("a lightweight.", "Ellen Park")]
+
+
+def test_state_in_a_speakers_hometown_is_not_the_speaker():
+    text = "Maria Lund of Dayton, Ohio says she hopes the mayor keeps “fighting for us.”"
+    [(quoted, speaker)] = _direct(text)
+    assert quoted == "fighting for us."
+    assert "Lund" in speaker
+
+
+def test_indonesian_province_in_a_speakers_hometown_is_not_the_speaker():
+    text = "Siti Rahma dari Garut, Jawa Barat berharap bupati terus “berjuang untuk kami.”"
+    found = [(q.text, q.speaker.name if q.speaker else None) for q in extract_quotes(text, language="id")]
+    assert found == [("berjuang untuk kami.", "Siti Rahma")]

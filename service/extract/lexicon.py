@@ -320,6 +320,31 @@ LANGUAGES = word_set(
     Vietnamese English Ukrainian Gaelic Irish Jawa Sunda Arab Inggris Belanda Melayu Indonesia Sanskerta
     """
 )
+# States and provinces ('Salem, New Hampshire', 'the Vermont senator', 'Bandung, Jawa Barat'): places, never
+# speakers. Washington and Jakarta stand for their governments too often to be left out as places.
+_PLACE_WORDS = word_set(
+    """
+    Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho
+    Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota
+    Mississippi Missouri Montana Nebraska Nevada New_Hampshire New_Jersey New_Mexico New_York North_Carolina
+    North_Dakota Ohio Oklahoma Oregon Pennsylvania Rhode_Island South_Carolina South_Dakota Tennessee Texas
+    Utah Vermont Virginia West_Virginia Wisconsin Wyoming N.H. N.J. N.M. N.Y. N.C. N.D. S.C. S.D. R.I. D.C.
+    AL AK AZ AR CA CO CT DE FL GA HI ID IL IA KS KY LA MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK PA
+    RI SC SD TN TX UT VT VA WA WV WI WY
+    Aceh Bali Banten Bengkulu Gorontalo Jambi Lampung Maluku Papua Riau Jawa_Barat Jawa_Tengah Jawa_Timur
+    Kalimantan_Barat Kalimantan_Tengah Kalimantan_Timur Kalimantan_Selatan Kalimantan_Utara Sulawesi_Utara
+    Sulawesi_Tengah Sulawesi_Selatan Sulawesi_Tenggara Sulawesi_Barat Sumatera_Utara Sumatera_Barat
+    Sumatera_Selatan Nusa_Tenggara_Barat Nusa_Tenggara_Timur
+    """
+)
+PLACES = frozenset(name.replace("_", " ") for name in _PLACE_WORDS)
+# Abbreviated states, places when a dot follows: 'Portsmouth, Calif.'.
+PLACE_ABBREVIATIONS = word_set(
+    """
+    Ala Ariz Ark Calif Colo Conn Fla Ga Ill Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore
+    Pa Tenn Tex Vt Va Wash Wis Wyo
+    """
+)
 # Words that mark an organisation or place rather than a person, for pronoun resolution.
 ORG_WORDS = word_set(
     """

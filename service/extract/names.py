@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .lexicon import NON_NAMES, ORG_WORDS, ROLE_NOUNS, TITLES
+from .lexicon import NON_NAMES, ORG_WORDS, PLACE_ABBREVIATIONS, PLACES, ROLE_NOUNS, TITLES
 from .model import KnownSpeaker
 
 # A capitalised name token: "Tae-yul", "O'Rourke", "McCaskill", initials "G.K." and "H."; a trailing
@@ -155,15 +155,25 @@ class NameIndex:
         return out
 
     def is_name(self, mention: Mention) -> bool:
-        """Whether a mention is plausibly a name rather than a capitalised sentence opener."""
+        """Whether a mention is plausibly a person's or an outlet's name rather than a capitalised sentence
+        opener or a state."""
         if not mention.tokens:
             return mention.title_key is not None
+        if self.is_place(mention):
+            return False
         if len(mention.tokens) >= 2 or not mention.sentence_initial:
             return True
         token = mention.tokens[0]
         if token in self._midsentence or self._known_match(mention.tokens) is not None:
             return True
         return token.lower() not in self._lowercase
+
+    def is_place(self, mention: Mention) -> bool:
+        """Whether a mention is a state or a province ('Iowa', 'N.H.', 'Calif.', 'Jawa Barat')."""
+        name = " ".join(mention.tokens)
+        if name in PLACES:
+            return True
+        return name in PLACE_ABBREVIATIONS and self.text.startswith(".", mention.end)
 
     def _known_match(self, tokens: Sequence[str]) -> KnownSpeaker | None:
         folded = tuple(_fold(t) for t in tokens)
