@@ -21,9 +21,11 @@ import argparse
 import gc
 import gzip
 import json
+import multiprocessing
 import os
 import random
 import re
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -95,15 +97,24 @@ def write_jsonl(rows: list[dict], path: Path) -> Path:
     return path
 
 
-def measure(engine, cases: list[dict], texts: list[str], baseline_queries: int) -> dict:
-    """Verify every case (latency, top-1) and scan every quote with rapidfuzz for a few of them."""
+def read_texts(path: Path, count: int) -> list[str]:
+    """The first ``count`` quote texts written by main."""
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line, _ in zip(fh, range(count), strict=False)]
+
+
+def measure(engine, cases: list[dict], texts_file: Path, size: int, baseline_queries: int) -> dict:
+    """Verify every case (latency, top-1), then scan every quote with rapidfuzz for a few of them."""
+    # Warm up as a running server is warm (connections, page caches, the engine's per-text caches),
+    # with claims that are not dev claims: opening words of stored quotes picked at random.
+    picks = set(random.Random(7).sample(range(size), min(WARM_UP, size)))
+    with texts_file.open(encoding="utf-8") as fh:
+        lines = zip(range(size), fh, strict=False)
+        warm_up = [" ".join(json.loads(line).split()[:12]) for i, line in lines if i in picks]
     latencies, top1_ok, top1_n = [], 0, 0
     with session_scope(engine) as session:
-        # Warm up as a running server is warm (connections, page caches, the engine's per-text caches),
-        # with claims that are not dev claims: opening words of stored quotes picked at random.
-        picks = random.Random(7).sample(range(len(texts)), min(WARM_UP, len(texts)))
-        for i in picks:
-            verify(session, " ".join(texts[i].split()[:12]))
+        for claim in warm_up:
+            verify(session, claim)
         gc.collect()
         gc.freeze()  # as a long-lived worker: no collector pauses from the corpus's objects
         for case in cases:
@@ -115,6 +126,7 @@ def measure(engine, cases: list[dict], texts: list[str], baseline_queries: int) 
                 top = result["matches"][0]["quote"]["text"] if result["matches"] else None
                 top1_ok += top == case["expected"]["text"]
         gc.unfreeze()
+    texts = read_texts(texts_file, size)
     scans = []
     for case in cases[:baseline_queries]:
         t0 = time.perf_counter()
@@ -126,6 +138,21 @@ def measure(engine, cases: list[dict], texts: list[str], baseline_queries: int) 
         "top1": top1_ok / max(top1_n, 1),
         "scan_p50": median(scans),
     }
+
+
+def write_rows(work: Path, sizes: list[int], measure_only: bool, database: str) -> None:
+    """The rows of every checkpoint to ``rows-START-END.jsonl``, and every text to ``texts.jsonl``."""
+    t0 = time.perf_counter()
+    rows = real_rows()
+    if sizes[-1] > len(rows):
+        rows += synthetic_rows(rows, sizes[-1] - len(rows))
+    print(f"rows ready: {len(rows):,} ({time.perf_counter() - t0:.0f} s); database {database}", flush=True)
+    if not measure_only:
+        for start, size in zip([0, *sizes], sizes, strict=False):
+            write_jsonl(rows[start:size], work / f"rows-{start}-{size}.jsonl")
+    with (work / "texts.jsonl").open("w", encoding="utf-8") as fh:
+        for row in rows[: sizes[-1]]:
+            fh.write(json.dumps(row["text"]) + "\n")
 
 
 def main() -> None:
@@ -156,30 +183,35 @@ def main() -> None:
     url = args.database_url or f"sqlite:///{work / 'scale.db'}"
     cases = [json.loads(line) for line in need(QV / "dev-cases.jsonl").open(encoding="utf-8")][: args.queries]
 
-    t0 = time.perf_counter()
-    rows = real_rows()
-    if sizes[-1] > len(rows):
-        rows += synthetic_rows(rows, sizes[-1] - len(rows))
-    print(f"rows ready: {len(rows):,} ({time.perf_counter() - t0:.0f} s); database {url.split('@')[-1]}")
+    # The rows are made and written to files by a child process: a process that had held a million row
+    # dicts verified ~2x slower than a fresh one on the same database (its heap stays spread out), and a
+    # server is a fresh process.
+    child = multiprocessing.get_context("fork").Process(
+        target=write_rows, args=(work, sizes, args.measure_only, url.split("@")[-1])
+    )
+    child.start()
+    child.join()
+    if child.exitcode:
+        sys.exit(f"making the rows failed (exit code {child.exitcode})")
+    bounds = [0, *sizes]
+    chunks = {size: work / f"rows-{start}-{size}.jsonl" for start, size in zip(bounds, sizes, strict=False)}
+    texts_file = work / "texts.jsonl"
     print(f"machine: {os.cpu_count()} cores; {machine_speed()}", flush=True)
 
     if not args.measure_only:
         upgrade(url)
     engine = make_engine(url)
-    done = 0
     header = ("quotes", "import/s", "p50 ms", "p99 ms", "top-1", "scan p50 ms", "ratio")
     print("".join(f"{h:>12}" for h in header))
     for size in sizes:
         if args.measure_only:
             size, rate = sizes[-1], float("nan")
         else:
-            chunk = write_jsonl(rows[done:size], work / f"rows-{done}-{size}.jsonl")
             t1 = time.perf_counter()
-            report = import_file(engine, chunk)
+            report = import_file(engine, chunks[size])
             rate = report.read / (time.perf_counter() - t1)
-            os.unlink(chunk)
-            done = size
-        m = measure(engine, cases, [r["text"] for r in rows[:size]], args.baseline_queries)
+            os.unlink(chunks[size])
+        m = measure(engine, cases, texts_file, size, args.baseline_queries)
         figures = (
             f"{size:,}",
             f"{rate:,.0f}",
@@ -198,6 +230,7 @@ def main() -> None:
             print(f"{'':>12}snapshot of {size:,} quotes: {copy}", flush=True)
         if args.measure_only:
             break
+    texts_file.unlink()
     print(f"machine at the end: {machine_speed()}")
     if url.startswith("sqlite:///"):
         print(f"database file: {Path(url.removeprefix('sqlite:///')).stat().st_size / 2**20:,.0f} MiB")
