@@ -208,3 +208,23 @@ def test_indonesian_province_in_a_speakers_hometown_is_not_the_speaker():
     text = "Siti Rahma dari Garut, Jawa Barat berharap bupati terus “berjuang untuk kami.”"
     found = [(q.text, q.speaker.name if q.speaker else None) for q in extract_quotes(text, language="id")]
     assert found == [("berjuang untuk kami.", "Siti Rahma")]
+
+
+def test_the_agent_of_a_passive_question_is_its_speaker():
+    text = "Park was asked by moderator Lena Ortiz whether her tax plan would “blow a hole in the budget.”"
+    assert _direct(text) == [("blow a hole in the budget.", "Lena Ortiz")]
+
+
+def test_a_question_opening_with_asked_by_is_the_askers():
+    text = "Asked by Lena Ortiz if the party “can win” in the fall, Park gave a long answer."
+    assert _direct(text) == [("can win", "Lena Ortiz")]
+
+
+def test_a_later_speech_verb_after_asked_by_names_the_speaker():
+    text = "Asked by Lena Ortiz about the race, Ellen Park said that she felt “very good about our chances.”"
+    assert _direct(text) == [("very good about our chances.", "Ellen Park")]
+
+
+def test_by_before_a_gerund_is_not_a_passive_agent():
+    text = "Park interjected by hitting Dale for trying to “take land from a widow.”"
+    assert _direct(text) == [("take land from a widow.", "Park")]

@@ -143,6 +143,9 @@ _DATED = re.compile(r"[,.]?[”\"'’»]+[,.]?[ \t]*\((?:1[89]|20)\d\d\)")
 _BYLINE = re.compile(r"[ \t]+(by|oleh|karya)[ \t]+[A-Z]")
 _ASIDE = re.compile(r"[ \t]*,[^,;:\u2591\"“”\n]{1,100},")
 _REPORT_VERBS = word_set("reported reports")
+# A passive speech verb's agent: 'was asked by host Bill Maher', not a means ('interjected by hitting Trump').
+# Indonesian passives (ditanya, diminta) are not speech cues, so there is no 'oleh' here.
+_PASSIVE_AGENT = re.compile(r"[ \t]+by[ \t]+(?![a-z]+ing\b)")
 _PERFECT_AUX = word_set("has had have")
 _GENDERS = {"he": "m", "she": "f"}
 _STATE_WORDS = word_set("state states")
@@ -711,13 +714,23 @@ def _attribution_before(doc: _Doc, lo: int, hi: int, sent_lo: int | None = None)
             return _Attribution(
                 _speaker_from(doc, subject), cue, _addressee(doc, cue.lower(), cue_end, hi), anchored
             )
-    for cue_start, cue_end, cue in cues:
+    for k, (cue_start, cue_end, cue) in enumerate(cues):
         low = cue.lower()
         if low in ("according to", "menurut"):
             after = _object_after(doc, cue_end, hi, max_words=2, roles=True)
             if after is not None:
                 return _Attribution(_speaker_from(doc, after), cue, None, anchored)
             continue
+        agent = _PASSIVE_AGENT.match(doc.masked, cue_end, hi)
+        if agent is not None:
+            # 'Rubio was asked by moderator Gerard Baker whether …': the agent speaks. With a later verb
+            # ('Asked by Starnes if …, Carson said that …') the quotation is that verb's.
+            if k < len(cues) - 1:
+                continue
+            asker = _object_after(doc, agent.end(), hi, max_words=1, roles=True)
+            speaker = _speaker_from(doc, asker) if asker is not None and asker.kind == "name" else None
+            if speaker is not None:
+                return _Attribution(speaker, cue, None, anchored)
         subject = _subject_before(doc, lo, cue_start)
         if subject is not None:
             return _Attribution(_speaker_from(doc, subject), cue, _addressee(doc, low, cue_end, hi), anchored)
