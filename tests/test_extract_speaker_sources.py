@@ -228,3 +228,25 @@ def test_a_later_speech_verb_after_asked_by_names_the_speaker():
 def test_by_before_a_gerund_is_not_a_passive_agent():
     text = "Park interjected by hitting Dale for trying to “take land from a widow.”"
     assert _direct(text) == [("take land from a widow.", "Park")]
+
+
+def test_headline_name_on_a_topic_speaks_not_the_topic():
+    text = "Senator Ann Kerr spoke.\n\nKerr on Dale Releasing His Tax Returns: ‘I Doubt He Will.’\n\nMore."
+    assert _direct(text) == [("I Doubt He Will.", "Ann Kerr")]
+
+
+def test_name_after_with_and_a_verb_before_a_colon_still_speaks():
+    text = "Kerr drew cheers, with Dale reportedly shouting: “Throw them out of here!”"
+    assert _direct(text) == [("Throw them out of here!", "Dale")]
+
+
+def test_indonesian_name_on_a_topic_speaks_not_the_topic():
+    text = "Joko Widodo soal Prabowo: “Dia sahabat saya sejak lama.”"
+    found = [(q.text, q.speaker.name if q.speaker else None) for q in extract_quotes(text, language="id")]
+    assert found == [("Dia sahabat saya sejak lama.", "Joko Widodo")]
+
+
+def test_indonesian_name_compared_with_before_a_colon_is_not_the_speaker():
+    text = "Joko Widodo memuji gubernur dan membandingkannya dengan Prabowo: “Dia pekerja keras yang jujur.”"
+    speakers = [q.speaker.name for q in extract_quotes(text, language="id") if q.kind == DIRECT and q.speaker]
+    assert "Prabowo" not in speakers

@@ -187,6 +187,9 @@ _PREPOSITIONS = word_set(
     against among between behind near since toward towards until upon within di ke dari pada dalam
     """
 )
+# Prepositions before a name that make it the topic, not the source, of what follows: 'Ryan on Trump: ‘…’'
+# ('More from Jones:' names the source).
+_TOPIC_LINKS = word_set("on about with to at against over toward towards for tentang soal terhadap dengan")
 _SO_CALLED = re.compile(r"so[ -]called[ \t]*$|sogenannte[nr]?[ \t]*$|yang disebut[ \t]*$", re.IGNORECASE)
 _CONTENT_END = re.compile(r"[\s.,;:!?\u2591\"“”’‘']+$")
 # What a language gloss ends with before the glossed words: 'Spanish for “witches”', 'bahasa Jawa yang
@@ -967,10 +970,20 @@ def _name_colon(doc: _Doc, lo: int, hi: int) -> _Attribution | None:
     ]
     if not names:
         return None
-    resolved = doc.names.resolve(names[-1])
-    return _Attribution(
-        SpeakerMention(resolved.name, names[-1].start, names[-1].end, resolved.id), None, None, True
-    )
+    name = names[-1]
+    prep = _PREV_WORD.search(doc.masked, max(lo, name.start - 20), name.start)
+    topic = prep is not None and prep.group(1).lower() in _TOPIC_LINKS
+    if topic and not doc.masked[name.end : colon].strip():
+        # 'contrasted him with Clinton: “…”', 'Gillibrand on Hillary's Speeches: ‘…’': a name after a
+        # preposition is the topic; a name right before the preposition speaks, else nobody named here.
+        # 'with Trump yelling: “…”' keeps Trump, the subject of the verb before the colon.
+        before = doc.names.mentions_in(lo, prep.start())
+        before = [m for m in before if m.tokens and not doc.masked[m.end : prep.start()].strip()]
+        if not before:
+            return None
+        name = before[-1]
+    resolved = doc.names.resolve(name)
+    return _Attribution(SpeakerMention(resolved.name, name.start, name.end, resolved.id), None, None, True)
 
 
 def _colon_gap_ok(gap: str) -> bool:
