@@ -250,3 +250,25 @@ def test_indonesian_name_compared_with_before_a_colon_is_not_the_speaker():
     text = "Joko Widodo memuji gubernur dan membandingkannya dengan Prabowo: “Dia pekerja keras yang jujur.”"
     speakers = [q.speaker.name for q in extract_quotes(text, language="id") if q.kind == DIRECT and q.speaker]
     assert "Prabowo" not in speakers
+
+
+def test_question_attributed_after_it_despite_a_scare_quote_later_in_the_sentence():
+    text = (
+        "The party met.\n\n"
+        "“Is he running against us?” asked Paul Manafort, pointing to what he calls the “crooked” process."
+    )
+    assert _direct(text) == [("Is he running against us?", "Paul Manafort"), ("crooked", "Paul Manafort")]
+
+
+def test_indonesian_question_attributed_after_it_despite_a_scare_quote_later():
+    text = (
+        "Warga berkumpul.\n\n"
+        "“Apakah dia melawan partai?” tanya Anies Baswedan, merujuk pada apa yang ia sebut “drama” politik."
+    )
+    found = [(q.text, q.speaker.name if q.speaker else None) for q in extract_quotes(text, language="id")]
+    assert found[:2] == [("Apakah dia melawan partai?", "Anies Baswedan"), ("drama", "Anies Baswedan")]
+
+
+def test_a_new_sentence_after_a_quotation_still_names_the_next_speaker():
+    text = "It was tense. “He is unhinged.” Sen. Marco Rubio called the statement “a disgrace.”"
+    assert _direct(text) == [("He is unhinged.", None), ("a disgrace.", "Marco Rubio")]

@@ -1143,8 +1143,11 @@ def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
             tail_end = doc.sentence(lead.end())[1]
             after_hi = min(tail_end, next_open)
             ends_sentence = doc.text[span.end - 1] in ".?!"
-            if not (ends_sentence and next_open < tail_end):
-                # '… “unhinged.” Sen. Rubio called the statement “…”' names the next speaker, not this one.
+            # '… “unhinged.” Sen. Rubio called the statement “…”' names the next speaker, not this one; but
+            # a lowercase word goes on with the same sentence: '“Is he running?” asked Mr. Manafort, …
+            # what he calls the “crooked” process.'
+            continues = doc.masked[lead.end() : lead.end() + 1].islower()
+            if not (ends_sentence and next_open < tail_end) or continues:
                 after = _attribution_after(doc, span, after_hi)
         prev_close = -1
         if i > 0:
