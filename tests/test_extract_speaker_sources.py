@@ -272,3 +272,13 @@ def test_indonesian_question_attributed_after_it_despite_a_scare_quote_later():
 def test_a_new_sentence_after_a_quotation_still_names_the_next_speaker():
     text = "It was tense. “He is unhinged.” Sen. Marco Rubio called the statement “a disgrace.”"
     assert _direct(text) == [("He is unhinged.", None), ("a disgrace.", "Marco Rubio")]
+
+
+def test_place_compound_before_a_role_after_said_still_finds_the_speaker():
+    text = (
+        "Polls tightened.\n\n"
+        "“It could hardly get worse,” said Ohio-based Republican strategist Dana Reyes, who ran twice."
+    )
+    assert _direct(text) == [("It could hardly get worse,", "Dana Reyes")]
+    text = "“We saw it coming,” said Boston-born pollster Lee Park."
+    assert _direct(text) == [("We saw it coming,", "Lee Park")]

@@ -524,10 +524,12 @@ def _object_after(
                 k += 1
                 cand = cands[k]
             words = [re.sub("[’']s$", "", w) for w in doc.masked[cue_end : cand.start].split()]
-            # "of" only inside a role: 'said former secretary of state Hillary Clinton'.
+            # "of" only inside a role: 'said former secretary of state Hillary Clinton'; a compound on a
+            # name qualifies like the name: 'said Florida-based Republican strategist Al Cardenas'.
             if len(words) <= MAX_ROLE_WORDS and all(
                 w.istitle()
                 or w.isupper()
+                or w.split("-")[0].istitle()
                 or w.lower() in _ARTICLES
                 or (k == 0 and w.lower() in _QUANTIFIERS)
                 or _is_role_word(doc, w, participle=True)
