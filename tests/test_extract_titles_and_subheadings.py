@@ -241,3 +241,23 @@ def test_language_gloss_is_not_a_quotation():
 def test_indonesian_language_gloss_is_not_a_quotation():
     text = "Warga menyebutnya “lurah”, bahasa Jawa yang berarti “kepala desa”, kata Budi Santoso kepada kami."
     assert "kepala desa" not in _quoted(text, language="id")
+
+
+def test_excerpt_after_a_bylined_title_is_not_a_quotation():
+    text = (
+        "CITY NEWS.\n\n"
+        "“Old diner closes after forty years,” by Times’ Jane Doe: “The diner that fed three generations of "
+        "night-shift workers will close on Friday.” http://example.com/x.\n\n"
+        "“We will miss it,” Mayor Tom Hale said."
+    )
+    assert _speakers(text) == [("We will miss it,", "Tom Hale")]
+
+
+def test_indonesian_excerpt_after_a_bylined_title_is_not_a_quotation():
+    text = (
+        "KABAR KOTA.\n\n"
+        "“Warung tua tutup setelah empat puluh tahun,” oleh Rina Sari: “Warung yang memberi makan tiga "
+        "generasi pekerja malam akan tutup pada hari Jumat.”\n\n"
+        "“Kami akan merindukannya,” kata Wali Kota Budi Santoso."
+    )
+    assert _speakers(text, language="id") == [("Kami akan merindukannya,", "Budi Santoso")]

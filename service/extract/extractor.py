@@ -141,6 +141,8 @@ _PREV_WORD_COMMA = re.compile(r"([\w’'-]+)[ \t]*,?[ \t]+$")
 _DATED = re.compile(r"[,.]?[”\"'’»]+[,.]?[ \t]*\((?:1[89]|20)\d\d\)")
 # A byline after a title: ', by Times’ Ben Sisario', ' karya Andrea Hirata'.
 _BYLINE = re.compile(r"[ \t]+(by|oleh|karya)[ \t]+[A-Z]")
+# Between a bylined title and an excerpt of the piece: '," by Times’ Ben Sisario: “'.
+_EXCERPT_GAP = re.compile('["\'’”]*,?[ \t]+(?:by|oleh|karya)[ \t]+[^:\n\u2591"“”]{1,80}:[ \t]*')
 _ASIDE = re.compile(r"[ \t]*,[^,;:\u2591\"“”\n]{1,100},")
 _REPORT_VERBS = word_set("reported reports")
 # A passive speech verb's agent: 'was asked by host Bill Maher', not a means ('interjected by hitting Trump').
@@ -1200,6 +1202,13 @@ def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
             and _resumes_after_attribution(doc, spans[i - 1], spans[i], attributions[i - 1])
         ):
             keep[i] = True
+    # A newsletter quotes a piece after its title and byline ('“Met accused of …,” by Post’s Jane Doe: “A
+    # Manhattan man is suing …”'): the excerpt is the outlet's text, not anyone's speech.
+    for i in range(1, len(spans)):
+        prev = spans[i - 1]
+        if keep[i] and prev.close is not None and _bylined(doc, prev):
+            gap = doc.masked[prev.close + 1 : spans[i].open]
+            keep[i] = not _EXCERPT_GAP.fullmatch(gap)
     # Where speech takes double marks, a paragraph of nothing but single-quoted words is a subheading made
     # of a phrase from the story ("\n\n'A fight from start to finish.'\n\n"), not a quotation of its own.
     if any(not s.single for s in spans):
