@@ -560,3 +560,19 @@ def test_candidate_order_does_not_change_the_judgement():
     forward = judge(claim, ARCHIVE)
     backward = judge(claim, list(reversed(ARCHIVE)))
     assert forward == backward
+
+
+def test_a_fragment_of_two_stored_versions_of_a_passage_goes_to_the_one_stored_first():
+    original = (
+        "Peace is a daily, a weekly, a monthly process, gradually changing opinions, slowly eroding old "
+        "barriers, quietly building new structures."
+    )
+    truncated = "Peace is a daily, a weekly, a monthly process, gradually changing opinions."
+    jfk = Person(1, "John F. Kennedy")
+    candidates = [Candidate(7, truncated, jfk), Candidate(3, original, jfk)]
+
+    fragment = judge(Claim("a daily, a weekly, a monthly process, gradually changing opinions"), candidates)
+    whole_short = judge(Claim(truncated), candidates)
+
+    assert fragment.matches[0].candidate.quote_id == 3  # covering more of the short copy is no reason
+    assert whole_short.matches[0].candidate.quote_id == 7  # a whole quote beats a longer one holding it

@@ -296,14 +296,17 @@ def _rank(s: _Scored) -> tuple:
     al = s.alignment
     exact = al.edits == 0
     speaker = 0 if s.speaker else (1 if s.speaker is None else 2)
-    coverage = (al.quote_last - al.quote_first + 1) / max(al.quote_words, 1)
-    # Exact words first; among them the claimed speaker first; then fewer edits, then the quote the claim
-    # covers most of (a whole quote beats a longer quote containing it).
+    whole = al.quote_first == 0 and al.quote_last == al.quote_words - 1
+    # Exact words first; among them the claimed speaker first; then fewer edits, then a quote the claim
+    # covers whole (a whole quote beats a longer quote containing it); then the closer wording, then
+    # the quote stored first. For a fragment of several stored versions of one passage (a truncated
+    # copy, one with a typo elsewhere), how much of each the fragment covers says nothing about which
+    # is right: preferring the larger share picked the truncated copies over the archive's original.
     return (
         not exact,
         speaker,
         al.edits / max(al.claim_words, 1),
-        -coverage,
+        not whole,
         -s.prefilter,
         s.candidate.quote_id,
     )
