@@ -2,7 +2,8 @@
 
 One row a quote: ``{"ref", "text", "speaker", "language", "source": {"title", "publisher", "url",
 "published_at"}}``, plus optional ``kind``, ``said_on``, ``context``, ``translation_of`` (another row's
-ref) and ``translation_provenance``. Bad rows are reported by line and skipped; every good row lands;
+ref) and ``translation_provenance``. Rows of Goodreads-style collections (``{"quote", "author"}``, as
+in Quotes-500K) are read too. Bad rows are reported by line and skipped; every good row lands;
 a row already stored (same words, speaker and source) is not stored again. Rows are written in
 batches, each batch one transaction holding the quotes and their index entries together.
 """
@@ -215,10 +216,29 @@ def _speaker_info(value) -> dict | None:
     }
 
 
+def _from_quote_author(record: dict) -> dict:
+    """A row of Goodreads-style quote collections (Quotes-500K: ``{quote, author, category}``).
+
+    The author field often carries the work after a comma ("Jane Austen, Pride and Prejudice"): the
+    speaker is the part before it, the work becomes the source's title.
+    """
+    author = record.get("author")
+    if not isinstance(author, str):
+        return {"text": record.get("quote"), "speaker": author}
+    speaker, _, work = author.partition(",")
+    return {
+        "text": record.get("quote"),
+        "speaker": speaker,
+        "source": {"title": work.strip()} if work.strip() else None,
+    }
+
+
 def parse_row(line: int, record: dict) -> Row:
     """A validated row, or RowError saying what is wrong with it."""
     if "__extra__" in record:
         raise RowError("more cells than columns")
+    if "text" not in record and "speaker" not in record and "quote" in record:
+        record = _from_quote_author(record)
     text = _str(record, "text", required=True, limit=MAX_TEXT)
     speaker = _str(record, "speaker", required=True).strip()
     kind = _str(record, "kind") or "direct"

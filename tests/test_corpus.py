@@ -191,3 +191,21 @@ def _snapshot(session):
             )
         )
     return out
+
+
+def test_goodreads_style_rows_import_with_the_work_as_source(empty_db, tmp_path):
+    rows = [
+        {"quote": "It is a truth universally acknowledged.", "author": "Jane Austen, Pride and Prejudice"},
+        {"quote": "Be yourself; everyone else is already taken.", "author": "Oscar Wilde", "category": "x"},
+        {"quote": "No author here.", "author": None},
+    ]
+    lines = [json.dumps(r) for r in rows]
+    report = import_file(empty_db, _write_jsonl(tmp_path / "goodreads.jsonl", lines))
+
+    assert report.added == 2
+    assert [(line, "speaker" in reason) for line, reason in report.errors] == [(3, True)]
+    with session_scope(empty_db) as s:
+        austen = s.scalars(select(Quote).join(Speaker).where(Speaker.name == "Jane Austen")).one()
+        assert austen.source.title == "Pride and Prejudice"
+        wilde = s.scalars(select(Quote).join(Speaker).where(Speaker.name == "Oscar Wilde")).one()
+        assert wilde.source is None
