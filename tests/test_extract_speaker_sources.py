@@ -282,3 +282,16 @@ def test_place_compound_before_a_role_after_said_still_finds_the_speaker():
     assert _direct(text) == [("It could hardly get worse,", "Dana Reyes")]
     text = "“We saw it coming,” said Boston-born pollster Lee Park."
     assert _direct(text) == [("We saw it coming,", "Lee Park")]
+
+
+def test_name_in_a_with_clause_speaks_rather_than_the_sentence_subject():
+    text = "Republicans were quick to pile on, with Sen. Ann Kerr calling the plan “a gift to our rivals.”"
+    assert _direct(text) == [("a gift to our rivals.", "Ann Kerr")]
+    text = "The vote split the party, with Republican Senator Tom Hale telling reporters it was “a sad day.”"
+    assert _direct(text) == [("a sad day.", "Tom Hale")]
+
+
+def test_indonesian_name_in_a_dengan_clause_speaks():
+    text = "Para politisi ikut mengkritik, dengan Anies Baswedan menyebut rencana itu “hadiah bagi lawan.”"
+    found = [(q.text, q.speaker.name if q.speaker else None) for q in extract_quotes(text, language="id")]
+    assert ("hadiah bagi lawan.", "Anies Baswedan") in found

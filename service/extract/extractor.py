@@ -145,6 +145,9 @@ _BYLINE = re.compile(r"[ \t]+(by|oleh|karya)[ \t]+[A-Z]")
 _EXCERPT_GAP = re.compile('["\'’”]*,?[ \t]+(?:by|oleh|karya)[ \t]+[^:\n\u2591"“”]{1,80}:[ \t]*')
 _ASIDE = re.compile(r"[ \t]*,[^,;:\u2591\"“”\n]{1,100},")
 _REPORT_VERBS = word_set("reported reports")
+# An absolute clause's subject and its participle: 'with Sen. Ann Kerr calling …', 'dengan Anies menyebut …'.
+_WITH_WORDS = word_set("with dengan")
+_ING_AFTER = re.compile(r"[ \t]+((?:[a-z]+ing|me[a-z]+)\b)")
 # A passive speech verb's agent: 'was asked by host Bill Maher', not a means ('interjected by hitting Trump').
 # Indonesian passives (ditanya, diminta) are not speech cues, so there is no 'oleh' here.
 _PASSIVE_AGENT = re.compile(r"[ \t]+by[ \t]+(?![a-z]+ing\b)")
@@ -721,6 +724,12 @@ def _attribution_before(doc: _Doc, lo: int, hi: int, sent_lo: int | None = None)
             return _Attribution(
                 _speaker_from(doc, subject), cue, _addressee(doc, cue.lower(), cue_end, hi), anchored
             )
+    cue_start, cue_end, cue = cues[-1]
+    absolute = _absolute_subject(doc, lo, cue_start)
+    if absolute is not None:
+        return _Attribution(
+            _speaker_from(doc, absolute), cue, _addressee(doc, cue.lower(), cue_end, hi), anchored
+        )
     for k, (cue_start, cue_end, cue) in enumerate(cues):
         low = cue.lower()
         if low in ("according to", "menurut"):
@@ -758,6 +767,23 @@ def _attribution_before(doc: _Doc, lo: int, hi: int, sent_lo: int | None = None)
         return _Attribution(_speaker_from(doc, subject), cue, _addressee(doc, low, cue_end, hi), anchored)
     after = _object_after(doc, cue_end, hi, max_words=1) if low not in ADDRESSEE_CUES else None
     return _Attribution(_speaker_from(doc, after) if after else None, cue, None, anchored)
+
+
+def _absolute_subject(doc: _Doc, lo: int, cue_start: int) -> _Candidate | None:
+    """The name in a 'with' clause whose -ing verb leads to the speech verb at cue_start: 'Republicans
+    chimed in, with Sen. Ann Kerr calling it “…”', '…, dengan Anies menyebutnya “…”'."""
+    for cand in reversed(_candidates(doc, lo, cue_start)):
+        if cand.kind != "name":
+            continue
+        verb = _ING_AFTER.match(doc.masked, cand.end, cue_start + 40)
+        if verb is None or verb.start(1) > cue_start or _CLAUSE_PUNCT.search(doc.masked, cand.end, cue_start):
+            return None
+        lead = doc.masked[max(lo, cand.start - 40) : cand.start].split()
+        # Capitalised words may stand between 'with' and the name: 'with Republican Senator John McCain'.
+        while lead and lead[-1][:1].isupper() and len(lead) > 1:
+            lead.pop()
+        return cand if lead and lead[-1].lower() in _WITH_WORDS else None
+    return None
 
 
 def _followed_by_finite_verb(doc: _Doc, pos: int) -> bool:
