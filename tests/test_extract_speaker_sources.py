@@ -295,3 +295,23 @@ def test_indonesian_name_in_a_dengan_clause_speaks():
     text = "Para politisi ikut mengkritik, dengan Anies Baswedan menyebut rencana itu “hadiah bagi lawan.”"
     found = [(q.text, q.speaker.name if q.speaker else None) for q in extract_quotes(text, language="id")]
     assert ("hadiah bagi lawan.", "Anies Baswedan") in found
+
+
+def test_second_quotation_in_a_reported_clause_keeps_the_reporting_speaker():
+    text = (
+        "Harry Reid spoke on Monday.\n\n"
+        "Reid said that Sanders has energized “a lot of people” who “are now deeply involved in the system.”"
+    )
+    assert _direct(text) == [
+        ("a lot of people", "Harry Reid"),
+        ("are now deeply involved in the system.", "Harry Reid"),
+    ]
+
+
+def test_indonesian_second_quotation_in_a_reported_clause_keeps_the_reporting_speaker():
+    text = (
+        "Anies Baswedan berbicara Senin.\n\n"
+        "Anies mengatakan bahwa Prabowo telah menggerakkan “banyak orang” yang “kini terlibat aktif.”"
+    )
+    found = [(q.text, q.speaker.name if q.speaker else None) for q in extract_quotes(text, language="id")]
+    assert found == [("banyak orang", "Anies Baswedan"), ("kini terlibat aktif.", "Anies Baswedan")]

@@ -1249,7 +1249,15 @@ def _direct_quotes(doc: _Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
         if headline is not None:
             attributions[i] = headline
     for i, span in enumerate(spans):
-        if keep[i] and attributions[i] is None:
+        # 'Reid said that Sanders has energized “a lot of people” who “are rabidly involved …”': a later
+        # quotation in the sentence of an attributed one is left to share its speaker (below).
+        shares = (
+            i > 0
+            and attributions[i - 1] is not None
+            and attributions[i - 1].speaker is not None
+            and doc.sentence_index(span.open) == doc.sentence_index(spans[i - 1].open)
+        )
+        if keep[i] and attributions[i] is None and not shares:
             subject = _named_subject(doc, span)
             if subject is not None:
                 attributions[i] = _Attribution(_speaker_from(doc, subject), None, weak=True)
