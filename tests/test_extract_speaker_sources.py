@@ -313,5 +313,9 @@ def test_indonesian_second_quotation_in_a_reported_clause_keeps_the_reporting_sp
         "Anies Baswedan berbicara Senin.\n\n"
         "Anies mengatakan bahwa Prabowo telah menggerakkan “banyak orang” yang “kini terlibat aktif.”"
     )
-    found = [(q.text, q.speaker.name if q.speaker else None) for q in extract_quotes(text, language="id")]
+    found = [
+        (q.text, q.speaker.name if q.speaker else None)
+        for q in extract_quotes(text, language="id")
+        if q.kind == DIRECT
+    ]
     assert found == [("banyak orang", "Anies Baswedan"), ("kini terlibat aktif.", "Anies Baswedan")]
