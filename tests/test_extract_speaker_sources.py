@@ -319,3 +319,27 @@ def test_indonesian_second_quotation_in_a_reported_clause_keeps_the_reporting_sp
         if q.kind == DIRECT
     ]
     assert found == [("banyak orang", "Anies Baswedan"), ("kini terlibat aktif.", "Anies Baswedan")]
+
+
+def test_first_person_contraction_opening_a_sentence_is_not_a_speaker():
+    text = (
+        "The plant closed in May.\n\n"
+        "I'm old enough to remember Senator Ann Kerr going on TV in 1979, declaring a “war on waste” and "
+        "telling voters that “we need to save every drop.”"
+    )
+    assert _direct(text) == [("war on waste", "Ann Kerr"), ("we need to save every drop.", "Ann Kerr")]
+
+
+def test_sentence_connective_is_not_a_speaker():
+    text = "Besides attacking the governor, Mr. Dale asserted that the plan did “real harm” to farmers."
+    assert _direct(text) == [("real harm", "Dale")]
+
+
+def test_indonesian_sentence_connective_is_not_a_speaker():
+    for text in (
+        "Sebaliknya mengkritik gubernur, Anies Baswedan menyebut rencana itu “merugikan petani.”",
+        "Akibatnya banyak warga menyebut rencana itu “merugikan petani.”",
+    ):
+        found = extract_quotes(text, language="id")
+        speakers = [q.speaker.name for q in found if q.kind == DIRECT and q.speaker]
+        assert not any(s in ("Sebaliknya", "Akibatnya") for s in speakers)

@@ -279,6 +279,8 @@ NON_NAMES = word_set(
     Mereka Kami Kita Dia Ia Beliau Saya Aku Foto Penulis Sumber Berita Baca Oleh Bagi Atas Sebelumnya
     Selanjutnya Adapun Sebagai Secara Setelah Sebelum Jika Apabila Bila Agar Supaya Tak Tidak Bukan
     Hal Ada Akan Sudah Telah Masih Belum Pernah Semua Seluruh Setiap Beberapa Banyak
+    I'm I’m I've I’ve I'll I’ll I'd I’d Besides Likewise Similarly Nevertheless Nonetheless Indeed Hence
+    Accordingly Additionally Consequently Regardless Sebaliknya Demikian Maka Akibatnya
     """
 )
 # Nouns for something said, whose possessor is its speaker: "Trump's claim that …",
