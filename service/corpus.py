@@ -316,32 +316,19 @@ class _Resolver:
         if not wanted:
             return
         keys = sorted(wanted)
-        for chunk in _chunks(keys, 500):
-            self.sources.update(
-                session.execute(select(Source.key, Source.id).where(Source.key.in_(chunk))).all()
-            )
+        conn = session.connection()
+        self.sources.update(bulk.lookup(conn, "sources", "key", "id", keys))
         new = [k for k in keys if k not in self.sources]
         if new:
-            taken = {
-                u
-                for (u,) in session.execute(
-                    select(Source.url).where(
-                        Source.url.in_([wanted[k]["url"] for k in new if wanted[k]["url"]])
-                    )
-                )
-            }
-            session.execute(
-                Source.__table__.insert(),
-                [
-                    {"key": k, **{f: wanted[k][f] for f in SOURCE_FIELDS}}
-                    for k in new
-                    if wanted[k]["url"] not in taken
-                ],
+            urls = [wanted[k]["url"] for k in new if wanted[k]["url"]]
+            taken = set(bulk.lookup(conn, "sources", "url", "id", urls)) if urls else set()
+            bulk.insert_rows(
+                conn,
+                "sources",
+                ("key", *SOURCE_FIELDS),
+                [(k, *(wanted[k][f] for f in SOURCE_FIELDS)) for k in new if wanted[k]["url"] not in taken],
             )
-            for chunk in _chunks(new, 500):
-                self.sources.update(
-                    session.execute(select(Source.key, Source.id).where(Source.key.in_(chunk))).all()
-                )
+            self.sources.update(bulk.lookup(conn, "sources", "key", "id", new))
             report.sources_added += len(new)
 
 
