@@ -332,11 +332,6 @@ class _Resolver:
             report.sources_added += len(new)
 
 
-def _chunks(items: list, size: int) -> Iterator[list]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
 @dataclass
 class _Parsed:
     """Good rows of some records, with their index keys (flat, ``lengths[i]`` keys for ``rows[i]``)."""
@@ -460,9 +455,7 @@ def _link_translations(engine: Engine, links: list[tuple[str, str]]) -> None:
     """Point each translation at its original, by the rows' refs, once every row is stored."""
     with Session(engine) as session, session.begin():
         refs = sorted({r for pair in links for r in pair})
-        ids: dict[str, int] = {}
-        for chunk in _chunks(refs, 500):
-            ids.update(session.execute(select(Quote.ref, Quote.id).where(Quote.ref.in_(chunk))).all())
+        ids = bulk.lookup(session.connection(), "quotes", "ref", "id", refs)
         for ref, original in links:
             if ref in ids and original in ids and ids[ref] != ids[original]:
                 session.execute(

@@ -109,16 +109,16 @@ def _candidate(row: dict, people: dict[int, matching.Person], rows: dict[int, di
 
 
 def load_candidates(
-    session: Session, ids: Sequence[int], *, speakers: bool = True, rows: dict[int, dict] | None = None
+    session: Session, ids: Sequence[int], *, speakers: bool = True
 ) -> tuple[list[matching.Candidate], dict[int, dict]]:
     """Candidates for these quote ids, in the given order, and the rows they were made from.
 
     Without ``speakers`` the candidates' speakers carry only their names: enough to judge a claim
-    that names no speaker, and two queries fewer. ``rows`` already read are not read again.
+    that names no speaker, and two queries fewer.
     """
     if not ids:
         return [], {}
-    rows = {i: rows[i] for i in ids if i in rows} if rows is not None else _quote_rows(session, _BY_ID, ids)
+    rows = _quote_rows(session, _BY_ID, ids)
     missing = {r["translation_of_id"] for r in rows.values() if r["translation_of_id"]} - rows.keys()
     if missing:
         rows.update(_quote_rows(session, _BY_ID, missing))

@@ -22,7 +22,7 @@ from service.models import IndexTerm, Posting
 from service.reads import InQuery
 from service.search import plan
 
-__all__ = ["add_keys_to_index", "add_postings", "add_to_index", "remove_from_index", "query_index"]
+__all__ = ["add_postings", "add_to_index", "remove_from_index", "query_index"]
 
 _SWAP = sys.byteorder != "little"
 
@@ -44,16 +44,11 @@ def _unpack(blob: bytes) -> array:
 
 def add_to_index(session: Session, quotes: Iterable[tuple[int, str]]) -> None:
     """Index each ``(quote_id, text)``; call in the transaction that stores the quotes."""
-    add_keys_to_index(session, ((quote_id, plan.quote_keys(text)) for quote_id, text in quotes))
-
-
-def add_keys_to_index(session: Session, quotes: Iterable[tuple[int, Iterable[int]]]) -> None:
-    """Index each ``(quote_id, plan.quote_keys(text))``: for callers that computed the keys already."""
     quote_ids: list[int] = []
     key_lists: list[list[int]] = []
-    for quote_id, keys in quotes:
+    for quote_id, text in quotes:
         quote_ids.append(quote_id)
-        key_lists.append(keys if isinstance(keys, list) else list(keys))
+        key_lists.append(plan.quote_keys(text))
     lengths = np.fromiter(map(len, key_lists), dtype=np.int64, count=len(key_lists))
     flat = np.fromiter(chain.from_iterable(key_lists), dtype=np.int64, count=int(lengths.sum()))
     add_postings(session, np.asarray(quote_ids, dtype=np.int64), lengths, flat)
