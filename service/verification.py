@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, aliased
 from service import matching
 from service.models import Quote, Source, Speaker, SpeakerAlias, SpeakerRole
 from service.reads import InQuery
-from service.search import query_index
+from service.search import plan, query_index
 
 _TRANSLATION = aliased(Quote)
 _QUOTE_COLUMNS = (
@@ -135,18 +135,13 @@ def verify(
     session: Session, claim: str, *, speaker: str | None = None, said_on: date | None = None, limit: int = 5
 ) -> dict:
     """The verification of one claim, as a plain dict in the shape of the API's response."""
-    ids = query_index(session, claim)
-    texts = dict(_TEXTS.rows(session.connection(), ids))
-    worth = set(matching.shortlist(claim, (texts[i] for i in ids if i in texts)))
-    # Full rows (speaker, source, originals of translations) for the texts the engine will look at.
-    candidates, rows = load_candidates(
-        session,
-        [i for i in ids if i in texts and texts[i] in worth],
-        speakers=bool(speaker and speaker.strip()),
-    )
-    judgement = matching.judge(
-        matching.Claim(text=claim, speaker=speaker, said_on=said_on), candidates, limit=limit
-    )
+    subject = matching.Claim(text=claim, speaker=speaker, said_on=said_on)
+    judgement, rows = _judge(session, subject, query_index(session, claim), limit)
+    if not judgement.matches and len(matching.words(claim)) >= matching.MIN_CONFIRM_WORDS:
+        # Nothing the rare words found is the quote: a claim of common words whose rarest word is the
+        # writer's own. A wider look, paid only by claims that match nothing (plan.WIDE_TERMS).
+        wide = query_index(session, claim, limit=plan.WIDE_CANDIDATES, wide=True)
+        judgement, rows = _judge(session, subject, wide, limit)
     translated = [
         m.candidate.quote_id for m in judgement.matches if rows[m.candidate.quote_id]["has_translations"]
     ]
@@ -157,6 +152,21 @@ def verify(
         "verdict": judgement.verdict,
         "matches": [match_dict(m, rows, translations) for m in judgement.matches],
     }
+
+
+def _judge(
+    session: Session, claim: matching.Claim, ids: list[int], limit: int
+) -> tuple[matching.Judgement, dict[int, dict]]:
+    """The engine's judgement of the claim on these retrieved quotes, and the rows of its candidates."""
+    texts = dict(_TEXTS.rows(session.connection(), ids))
+    worth = set(matching.shortlist(claim.text, (texts[i] for i in ids if i in texts)))
+    # Full rows (speaker, source, originals of translations) for the texts the engine will look at.
+    candidates, rows = load_candidates(
+        session,
+        [i for i in ids if i in texts and texts[i] in worth],
+        speakers=bool(claim.speaker and claim.speaker.strip()),
+    )
+    return matching.judge(claim, candidates, limit=limit), rows
 
 
 def _translations(session: Session, quote_ids: Sequence[int]) -> dict[int, list[dict]]:

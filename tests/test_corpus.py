@@ -11,6 +11,7 @@ from service.corpus import export_file, import_file
 from service.db import session_scope
 from service.models import Quote, Source, Speaker
 from service.search import query_index
+from service.verification import verify
 from tests.conftest import empty_database
 
 ROWS = [
@@ -209,3 +210,27 @@ def test_goodreads_style_rows_import_with_the_work_as_source(empty_db, tmp_path)
         assert austen.source.title == "Pride and Prejudice"
         wilde = s.scalars(select(Quote).join(Speaker).where(Speaker.name == "Oscar Wilde")).one()
         assert wilde.source is None
+
+
+def test_a_claim_of_common_words_is_found_among_many_quotes_holding_its_changed_word(empty_db, tmp_path):
+    # The claim's rarest word ("money") is the writer's own. 120 quotes hold every word of the claim, that
+    # one too, in another order: the rare-word look fills its 100 candidates with them, and none is the
+    # quote. The wide look, counting common words too, brings the quote, and the engine shows the change.
+    claim = "What does love mean if we would money it"
+    original = "What does love mean if we would deny it to others?"
+    rows = [
+        {"text": "It money would we, if mean love does what?", "speaker": f"Decoy {i}"} for i in range(120)
+    ]
+    rows.append({"text": original, "speaker": "Cassandra Clare"})
+    path = tmp_path / "rows.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    import_file(empty_db, path)
+    with session_scope(empty_db) as session:
+        wanted = session.scalar(select(Quote.id).where(Quote.text == original))
+        assert wanted not in query_index(session, claim)
+        result = verify(session, claim)
+    assert result["verdict"] == "altered"
+    top = result["matches"][0]
+    assert top["quote"]["text"] == original
+    assert top["quote"]["speaker"]["name"] == "Cassandra Clare"
+    assert [(d["claim"], d["quote"]) for d in top["diff"] if d["op"] != "equal"] == [("money", "deny")]

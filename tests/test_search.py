@@ -82,12 +82,19 @@ def test_the_index_lives_in_the_database_for_every_session(empty_db, stored):
         assert query_index(other, "more teachers not more paperwork")[0] == stored[1]
 
 
-def test_memory_index_ranks_like_the_database(session, stored):
+@pytest.mark.parametrize("wide", [False, True])
+def test_memory_index_ranks_like_the_database(session, stored, wide):
     memory = MemoryIndex()
     for quote_id, text in zip(stored, QUOTES, strict=True):
         memory.add(quote_id, text)
     for claim in ("harbour master resigned", "will reopen on Monday", "teachers paperwork"):
-        assert memory.query(claim)[0] == query_index(session, claim)[0]
+        assert memory.query(claim, wide=wide)[0] == query_index(session, claim, wide=wide)[0]
+
+
+def test_the_wide_look_ranks_by_shared_words_common_ones_too(session, stored):
+    # Five shared words, then two ("the", "lighthouse"), then one ("the"); quotes sharing none are not found.
+    claim = "the lighthouse will reopen on the Monday"
+    assert query_index(session, claim, wide=True) == [stored[0], stored[3], stored[2]]
 
 
 @pytest.mark.parametrize(

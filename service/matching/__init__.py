@@ -5,11 +5,12 @@ The service layer calls ``judge(claim, candidates)`` with the quotes retrieval f
 """
 
 from service.matching.align import DiffOp, Gap
-from service.matching.judge import Candidate, Claim, Judgement, Match, judge, shortlist
+from service.matching.judge import MIN_CONFIRM_WORDS, Candidate, Claim, Judgement, Match, judge, shortlist
 from service.matching.speakers import Person, Role, speaker_matches
 from service.matching.text import Token, fold, index_terms, tokens, words
 
 __all__ = [
+    "MIN_CONFIRM_WORDS",
     "Candidate",
     "Claim",
     "DiffOp",

@@ -141,19 +141,24 @@ _RUNS = InQuery(
 )
 
 
-def query_index(session: Session, claim_text: str, *, limit: int = plan.CANDIDATES) -> list[int]:
-    """Ids of the quotes sharing most of the claim's rarest words, best first."""
+def query_index(
+    session: Session, claim_text: str, *, limit: int = plan.CANDIDATES, wide: bool = False
+) -> list[int]:
+    """Ids of the quotes sharing most of the claim's rarest words, best first.
+
+    With ``wide``, of the claim's words, common ones too: quotes sharing the most of them first
+    (see ``plan.WIDE_TERMS``).
+    """
     keys = plan.claim_keys(claim_text)
     if not keys:
         return []
     conn = session.connection()
     dfs = dict(_DFS.rows(conn, [plan.DOC_COUNT_KEY, *keys]))
-    chosen = plan.choose_terms(dfs, dfs.get(plan.DOC_COUNT_KEY, 0))
-    if not chosen:
+    weight = plan.weighted_terms(dfs, wide=wide)
+    if not weight:
         return []
-    weight = plan.weights(dfs, chosen)
     runs, run_weights = [], []
-    for key, blob in _RUNS.rows(conn, chosen):
+    for key, blob in _RUNS.rows(conn, list(weight)):
         runs.append(np.frombuffer(blob, dtype="<i4"))
         run_weights.append(weight[key])
     if not runs:

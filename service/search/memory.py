@@ -23,15 +23,12 @@ class MemoryIndex:
     def __len__(self) -> int:
         return self._count
 
-    def query(self, claim_text: str, *, limit: int = plan.CANDIDATES) -> list[int]:
-        """Ids of the quotes that share most of the claim's rarest words, best first."""
+    def query(self, claim_text: str, *, limit: int = plan.CANDIDATES, wide: bool = False) -> list[int]:
+        """Ids of the quotes sharing most of the claim's rarest words (``wide``: most words), best first."""
         dfs = {k: len(self._postings.get(k, ())) for k in plan.claim_keys(claim_text)}
         dfs[plan.DOC_COUNT_KEY] = self._count
-        chosen = plan.choose_terms(dfs, self._count)
-        weight = plan.weights(dfs, chosen)
         scores: Counter[int] = Counter()
-        for key in chosen:
-            w = weight[key]
+        for key, w in plan.weighted_terms(dfs, wide=wide).items():
             for qid in self._postings[key]:
                 scores[qid] += w
         return [qid for qid, _ in scores.most_common(limit)]
