@@ -125,6 +125,13 @@ def measure(engine, cases: list[dict], texts_file: Path, size: int, baseline_que
                 top1_n += 1
                 top = result["matches"][0]["quote"]["text"] if result["matches"] else None
                 top1_ok += top == case["expected"]["text"]
+        # Text that is no stored quote, as a browser extension sends it: a claim that matches nothing
+        # also takes the wide look (service.search.plan.WIDE_TERMS), the slowest path there is.
+        others = []
+        for claim in other_claims():
+            t0 = time.perf_counter()
+            result = verify(session, claim)
+            others.append(((time.perf_counter() - t0) * 1000, not result["matches"]))
         gc.unfreeze()
     texts = read_texts(texts_file, size)
     scans = []
@@ -137,7 +144,20 @@ def measure(engine, cases: list[dict], texts_file: Path, size: int, baseline_que
         "p99": pct(latencies, 99),
         "top1": top1_ok / max(top1_n, 1),
         "scan_p50": median(scans),
+        "other_p50": median([ms for ms, _ in others]),
+        "other_p99": pct([ms for ms, _ in others], 99),
+        "other_n": len(others),
+        "other_unmatched": sum(unmatched for _, unmatched in others),
     }
+
+
+def other_claims(count: int = 300) -> list[str]:
+    """Tweets of CheckThat! 2021 2A (claims about the news, not quotes), when that data is here."""
+    path = DATA / "checkthat-2021-2a-snopes" / "train-dev" / "tweets-train-dev.tsv"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        return [line.split("\t", 1)[1].strip() for line, _ in zip(fh, range(count), strict=False)]
 
 
 def write_rows(work: Path, sizes: list[int], measure_only: bool, database: str) -> None:
@@ -222,6 +242,12 @@ def main() -> None:
             f"{m['scan_p50'] / m['p50']:.0f}x",
         )
         print("".join(f"{f:>12}" for f in figures), flush=True)
+        if m["other_n"]:
+            print(
+                f"{'':>12}{m['other_n']} tweets (no stored quote): p50 {m['other_p50']:.2f} ms, "
+                f"p99 {m['other_p99']:.2f} ms; {m['other_unmatched']} matched nothing",
+                flush=True,
+            )
         if size == args.snapshot and url.startswith("sqlite:///"):
             copy = work / f"scale-{size}.db"
             copy.unlink(missing_ok=True)

@@ -97,6 +97,21 @@ def test_the_wide_look_ranks_by_shared_words_common_ones_too(session, stored):
     assert query_index(session, claim, wide=True) == [stored[0], stored[3], stored[2]]
 
 
+def test_the_wide_look_is_not_taken_for_a_claim_of_several_rare_words(session, stored):
+    # Words no quote holds are as rare as words get: one may be the writer's change, two say the claim
+    # is something else (news text, a tweet) and the wide look would read common words for nothing.
+    assert set(query_index(session, "the harbour zeppelin", wide=True)) == {stored[0], stored[2], stored[3]}
+    assert query_index(session, "the harbour zeppelin quasar", wide=True) == []
+
+
+def test_a_rare_word_is_one_held_by_under_a_thousandth_of_the_quotes():
+    common, rare = 11, 12
+    dfs = {plan.DOC_COUNT_KEY: 1_000_000, 1: 300_000, 2: 20_000, common: 1_000, rare: 999}
+    assert set(plan.weighted_terms(dfs, wide=True)) == {1, 2, common, rare}
+    assert plan.weighted_terms({**dfs, 13: 0}, wide=True) == {}
+    assert plan.weighted_terms({**dfs, common: 999}, wide=True) == {}
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -153,7 +153,8 @@ def query_index(
     if not keys:
         return []
     conn = session.connection()
-    dfs = dict(_DFS.rows(conn, [plan.DOC_COUNT_KEY, *keys]))
+    dfs = dict.fromkeys(keys, 0)  # words no quote holds stay in, at 0
+    dfs.update(_DFS.rows(conn, [plan.DOC_COUNT_KEY, *keys]))
     weight = plan.weighted_terms(dfs, wide=wide)
     if not weight:
         return []

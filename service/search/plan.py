@@ -31,10 +31,17 @@ CANDIDATES = 100
 # by the many quotes that hold that word. Up to WIDE_TERMS of the claim's words are read (within
 # WIDE_BUDGET postings) and quotes rank by how many of them they share: at 1M quotes the 8 dev claims the
 # rare words missed ranked their quote at 15..385 of WIDE_CANDIDATES (the engine's word pairs then put it
-# first); reading ~400k postings and the texts costs ~30 ms, paid only by claims nothing matched.
+# first); reading ~400k postings and the texts costs ~20 ms, paid only by claims of common words that
+# nothing matched (see WIDE_RARE_SHARE).
 WIDE_TERMS = 10
 WIDE_BUDGET = 400_000
 WIDE_CANDIDATES = 500
+# The wide look is for claims of common words: every word of those 8 claims is held by ≥ 0.1% of the
+# quotes. A claim with two or more rarer words (or words no quote holds) either has its quote found by
+# them already, or has none: text that is no stored quote (news, tweets) holds several, and the wide look
+# would cost it ~18 ms at 1M quotes for nothing (each of 300 CheckThat! tweets holds at least 2).
+WIDE_RARE_SHARE = 0.001
+WIDE_MAX_RARE = 1
 # What one shared word is worth in the wide look, beyond its rarity: more than any IDF (log(1 + N) < 100
 # for any N), so quotes rank by the count of shared words first, their rarity only breaking ties.
 SHARED_WORD = 100.0
@@ -96,7 +103,14 @@ def choose_terms(dfs: Mapping[int, int], total: int) -> list[int]:
 
 
 def choose_wide_terms(dfs: Mapping[int, int]) -> list[int]:
-    """The keys the wide look reads: up to WIDE_TERMS, rarest first, common ones too, within WIDE_BUDGET."""
+    """The keys the wide look reads: up to WIDE_TERMS, rarest first, common ones too, within WIDE_BUDGET.
+
+    None for a claim with more than WIDE_MAX_RARE rare words (``dfs`` holds every claim key, 0 if absent).
+    """
+    total = dfs.get(DOC_COUNT_KEY, 0)
+    rare = sum(1 for key, df in dfs.items() if key != DOC_COUNT_KEY and df < WIDE_RARE_SHARE * total)
+    if rare > WIDE_MAX_RARE:
+        return []
     present = sorted((df, key) for key, df in dfs.items() if df > 0 and key != DOC_COUNT_KEY)
     chosen: list[int] = []
     read = 0
