@@ -159,14 +159,15 @@ def _judge(
 ) -> tuple[matching.Judgement, dict[int, dict]]:
     """The engine's judgement of the claim on these retrieved quotes, and the rows of its candidates."""
     texts = dict(_TEXTS.rows(session.connection(), ids))
-    worth = set(matching.shortlist(claim.text, (texts[i] for i in ids if i in texts)))
+    shortlisted = matching.shortlist(claim.text, (texts[i] for i in ids if i in texts))
+    worth = set(shortlisted)
     # Full rows (speaker, source, originals of translations) for the texts the engine will look at.
     candidates, rows = load_candidates(
         session,
         [i for i in ids if i in texts and texts[i] in worth],
         speakers=bool(claim.speaker and claim.speaker.strip()),
     )
-    return matching.judge(claim, candidates, limit=limit), rows
+    return matching.judge(claim, candidates, limit=limit, shortlisted=shortlisted), rows
 
 
 def _translations(session: Session, quote_ids: Sequence[int]) -> dict[int, list[dict]]:

@@ -194,8 +194,14 @@ def _shortlist(claim_words: list[str], texts: Iterable[str]) -> list[str]:
     return sorted(overlap, key=overlap.__getitem__, reverse=True)[:OVERLAP_KEEP]
 
 
-def judge(claim: Claim, candidates: Sequence[Candidate], *, limit: int = 5) -> Judgement:
-    """Rank the candidates against the claim, drop those it does not come from, return the best ``limit``."""
+def judge(
+    claim: Claim, candidates: Sequence[Candidate], *, limit: int = 5, shortlisted: Sequence[str] | None = None
+) -> Judgement:
+    """Rank the candidates against the claim, drop those it does not come from, return the best ``limit``.
+
+    ``shortlisted``: what ``shortlist(claim.text, texts)`` gave, for texts that include every candidate's
+    (the caller's own shortlist: a second one over the same texts would give the same list).
+    """
     items = parse_claim(claim.text)
     words_in_claim = [it for it in items if it.kind == "word"]
     if not words_in_claim or not candidates:
@@ -213,9 +219,9 @@ def judge(claim: Claim, candidates: Sequence[Candidate], *, limit: int = 5) -> J
         probes.append(" ".join(it.folded for it in region_items if it.kind == "word"))
 
     # Stage 1 (all candidates): shared word pairs and words. Stage 2 (the best few): fuzzy score.
-    norms = {
-        t: _norm(t) for t in _shortlist([it.folded for it in words_in_claim], (c.text for c in candidates))
-    }
+    if shortlisted is None:
+        shortlisted = _shortlist([it.folded for it in words_in_claim], (c.text for c in candidates))
+    norms = {t: _norm(t) for t in shortlisted}
     fuzzy = {
         t: max(fuzz.partial_ratio(p, norms[t], score_cutoff=PREFILTER_MIN_SCORE) for p in probes)
         for t in norms
