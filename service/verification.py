@@ -141,7 +141,8 @@ def verify(
         # Nothing the rare words found is the quote: a claim of common words whose rarest word is the
         # writer's own. A wider look, paid only by claims that match nothing (plan.WIDE_TERMS).
         wide = query_index(session, claim, limit=plan.WIDE_CANDIDATES, wide=True)
-        judgement, rows = _judge(session, subject, wide, limit)
+        if wide:
+            judgement, rows = _judge(session, subject, wide, limit)
     translated = [
         m.candidate.quote_id for m in judgement.matches if rows[m.candidate.quote_id]["has_translations"]
     ]

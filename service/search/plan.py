@@ -105,7 +105,8 @@ def choose_terms(dfs: Mapping[int, int], total: int) -> list[int]:
 def choose_wide_terms(dfs: Mapping[int, int]) -> list[int]:
     """The keys the wide look reads: up to WIDE_TERMS, rarest first, common ones too, within WIDE_BUDGET.
 
-    None for a claim with more than WIDE_MAX_RARE rare words (``dfs`` holds every claim key, 0 if absent).
+    None at all for a claim with more than WIDE_MAX_RARE rare words (``dfs`` holds every claim key, 0 if
+    no quote holds it).
     """
     total = dfs.get(DOC_COUNT_KEY, 0)
     rare = sum(1 for key, df in dfs.items() if key != DOC_COUNT_KEY and df < WIDE_RARE_SHARE * total)
