@@ -1,0 +1,45 @@
+"""Extraction speed on a long draft: 5,000 words with 30 attributed quotations.
+
+    .venv/bin/python bench/extract_speed.py [--runs 7] [--quotations 30]
+
+Prints the draft's size, what extraction found, and the best, median and worst time of
+``extract_quotes`` over the runs, beside this machine's loop speed (a shared VM drifts). The draft is
+the one tests/test_extract_long_draft.py checks for what extraction finds; this script only times it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from common import machine_speed, median  # also puts the repository on sys.path
+
+from service.extract import DIRECT, extract_quotes
+from tests.test_extract_long_draft import long_draft  # the same draft the test checks
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--quotations", type=int, default=30)
+    args = parser.parse_args()
+
+    text = long_draft(args.quotations)
+    extract_quotes(text)  # warm up: regexes compiled, lexicons loaded
+    times, found = [], []
+    for _ in range(args.runs):
+        started = time.perf_counter()
+        found = extract_quotes(text)
+        times.append(time.perf_counter() - started)
+    direct = sum(q.kind == DIRECT for q in found)
+    print(f"draft: {len(text):,} characters, {len(text.split()):,} words, {args.quotations} quotations")
+    print(f"found: {direct} direct, {len(found) - direct} reported")
+    print(
+        f"extract_quotes over {args.runs} runs: best {min(times) * 1000:.1f} ms, "
+        f"median {median(times) * 1000:.1f} ms, worst {max(times) * 1000:.1f} ms"
+    )
+    print(machine_speed())
+
+
+if __name__ == "__main__":
+    main()
