@@ -14,6 +14,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from service import extract, store
+from service.language import detect_language
 from service.models import Speaker, SpeakerAlias
 from service.verification import verify
 
@@ -65,8 +66,13 @@ def known_speakers(session: Session, text: str) -> list[extract.KnownSpeaker]:
 
 
 def extract_from(session: Session, text: str, *, language: str | None = None) -> list[extract.ExtractedQuote]:
-    """The quotations and reported statements of ``text``, speakers resolved against the stored ones."""
-    return extract.extract_quotes(text, known_speakers=known_speakers(session, text), language=language)
+    """The quotations and reported statements of ``text``, speakers resolved against the stored ones.
+
+    Without a ``language``, the text's own (detected) chooses the speech verbs looked for.
+    """
+    return extract.extract_quotes(
+        text, known_speakers=known_speakers(session, text), language=language or detect_language(text)
+    )
 
 
 def check_draft(session: Session, text: str, *, language: str | None = None, limit: int = 3) -> dict:
@@ -95,7 +101,11 @@ def check_draft(session: Session, text: str, *, language: str | None = None, lim
 def drafts_for_source(
     session: Session, body: str, *, language: str | None = None, given: Iterable[store.QuoteDraft] = ()
 ) -> list[store.QuoteDraft]:
-    """The quotes to store with an ingested article: those given, then those extracted from its body."""
+    """The quotes to store with an ingested article: those given, then those extracted from its body.
+
+    Extracted quotes are in the article's language: the one given, else the one detected in ``body``.
+    """
+    language = language or detect_language(body)
     extracted = store.drafts_from_extraction(
         extract_from(session, body, language=language), language=language
     )

@@ -188,6 +188,7 @@ def ingest(files: tuple[Path, ...], language: str | None, dry_run: bool) -> None
     from service import checking, store
     from service.articles import read_article
     from service.db import session_scope
+    from service.language import detect_language
 
     with _engine() as engine:
         totals = {"sources": 0, "quotes": 0, "skipped": 0}
@@ -198,7 +199,7 @@ def ingest(files: tuple[Path, ...], language: str | None, dry_run: bool) -> None
                 "title": article.title or path.stem,
                 "url": article.url,
                 "body": article.text,
-                "language": language or article.language,
+                "language": language or article.language or detect_language(article.text),
                 "published_at": None,
                 "publisher": None,
                 "author": None,

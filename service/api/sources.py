@@ -16,6 +16,7 @@ from service.api.schemas import (
     SourcePreviewSchema,
 )
 from service.db import get_session
+from service.language import detect_language
 
 blp = Blueprint("sources", __name__, description="Sources and their quotes.")
 
@@ -34,6 +35,8 @@ class Sources(MethodView):
     @blp.alt_response(200, schema=SourcePreviewSchema, description="dry_run: what would be stored")
     def post(self, fields):
         """Store a source and its quotes (given, or extracted from its body) together, or none of them."""
+        if not fields["language"] and fields.get("body"):
+            fields["language"] = detect_language(fields["body"])
         if fields["dry_run"]:
             return jsonify(SourcePreviewSchema().dump(checking.preview_source(get_session(), fields)))
         source = store.create_source_with_quotes(get_session(), fields, quote_drafts(fields))

@@ -3,7 +3,7 @@
 No web framework, no database, no network: text in, `ExtractedQuote`s out.
 """
 
-from .extractor import detect_language, extract_quotes
+from .extractor import extract_quotes
 from .model import DIRECT, REPORTED, ExtractedQuote, KnownSpeaker, SpeakerMention
 
 __all__ = [
@@ -12,6 +12,5 @@ __all__ = [
     "ExtractedQuote",
     "KnownSpeaker",
     "SpeakerMention",
-    "detect_language",
     "extract_quotes",
 ]

@@ -12,12 +12,10 @@ from .lexicon import (
     DEMONYMS,
     EN_CUE_PHRASES,
     EN_CUES,
-    EN_MARKERS,
     FEMALE_NAMES,
     FIRST_PERSON,
     ID_CUE_PHRASES,
     ID_CUES,
-    ID_MARKERS,
     ID_POST_CUES,
     LANGUAGES,
     MALE_NAMES,
@@ -268,14 +266,6 @@ class _Doc:
 
     def paragraph_index(self, pos: int) -> int:
         return bisect.bisect_right(self.paragraphs, pos) - 1
-
-
-def detect_language(text: str) -> str:
-    """'id' when Indonesian function words outnumber English ones, else 'en'."""
-    words = [w.lower() for w in _WORD.findall(text[:5000])]
-    en = sum(w in EN_MARKERS for w in words)
-    ind = sum(w in ID_MARKERS for w in words)
-    return "id" if ind > en else "en"
 
 
 def _mask(text: str, spans: Sequence[QuoteSpan]) -> str:

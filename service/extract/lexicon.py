@@ -380,7 +380,3 @@ def is_gap_word(word: str) -> bool:
     """True for adverbs and time words that may stand between a subject and its speech verb."""
     return word in GAP_WORDS or word.lower() in GAP_WORDS or bool(_LY.match(word)) or word.isdigit()
 
-
-# Common function words, for telling English from Indonesian.
-EN_MARKERS = word_set("the of and to in that is was for on with as by he said it his at from")
-ID_MARKERS = word_set("yang dan di ke dari untuk dengan dalam ini itu pada adalah tidak akan juga bahwa")
