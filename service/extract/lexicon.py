@@ -379,4 +379,3 @@ _LY = re.compile(r"\w+ly$")
 def is_gap_word(word: str) -> bool:
     """True for adverbs and time words that may stand between a subject and its speech verb."""
     return word in GAP_WORDS or word.lower() in GAP_WORDS or bool(_LY.match(word)) or word.isdigit()
-

@@ -1,0 +1,363 @@
+"""Candidate speakers: the names, pronouns and nominals ("the senator") that could say a quotation, the
+subject or object of a speech verb among them, and the person each one stands for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import DETERMINERS, MASK, POSSESSIVE_ENDS, Doc, words_in
+from .lexicon import (
+    ADDRESSEE_CUES,
+    DEMONYMS,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    PLURAL_PRONOUNS,
+    ROLE_NOUNS,
+    SINGULAR_PRONOUNS,
+    is_gap_word,
+    word_set,
+)
+from .model import SpeakerMention
+from .names import Mention, Resolved
+
+# Words allowed between an inverted speech verb and the name after it ('said retired Army Lt. Gen. …').
+MAX_ROLE_WORDS = 6
+
+
+# How many sentences back a pronoun looks for the person it stands for.
+PRONOUN_LOOKBACK_SENTENCES = 3
+
+
+_NOMINAL_HEADS = word_set(
+    """
+    official officials spokesman spokeswoman spokesperson aide aides adviser advisers advisor source
+    sources statement report critics critic supporters supporter analysts analyst experts expert
+    campaign witnesses witness police lawmakers lawmaker voters voter residents resident people person
+    man woman group letter memo ad announcer narrator study poll survey release post tweet video email
+    committee agency department ministry kementerian pihak juru bicara pejabat warga
+    """
+) | frozenset(ROLE_NOUNS)
+
+
+CLAUSE_PUNCT = re.compile('[,;:\u2591"“”]|\\.(?=\\s)(?<![A-Z]\\.)(?<!Mr\\.)(?<!Mrs\\.)(?<!Ms\\.)(?<!Dr\\.)')
+
+
+# One or more comma-delimited appositives: ", the Republican attorney general of Oklahoma, one of …,".
+_APPOSITIVES = re.compile(r"^\s*(?:,[^,;:\u2591\"“”]{1,140})+,")
+
+
+PREV_WORD = re.compile(r"([\w’']+)[ \t]+$")
+
+
+_ASIDE = re.compile(r"[ \t]*,[^,;:\u2591\"“”\n]{1,100},")
+
+
+_PERFECT_AUX = word_set("has had have")
+
+
+_GENDERS = {"he": "m", "she": "f"}
+
+
+NEXT_WORD = re.compile(r"[ \t]+([a-z][\w’'-]*)")
+
+
+_NOT_VERBS = word_set(
+    """
+    of in on at to for with by from as and or but about into over under after before during than who which
+    that whose whom where when while if because said dan di ke dari untuk dengan yang pada dalam
+    """
+)
+
+
+# Words that open a new clause after a quotation ('” when he said …'), so the verb is not its attribution.
+CLAUSE_OPENERS = word_set(
+    """
+    when as after before because if while and but or since though although until unless where which who
+    whom whose that so then even than what how why once whether like about of in on at to for with by from
+    into over under during is was are were be been not do does did
+    """
+)
+
+
+ARTICLES = word_set("a an the")
+
+
+# Words that may open an unnamed source after an inverted verb: 'said one New Hampshire Democrat'.
+_QUANTIFIERS = word_set("one another")
+
+
+# Prepositions before a mention put it in an adjunct ("In a statement, Fallon said"), not the subject.
+PREPOSITIONS = word_set(
+    """
+    in at on with from during after before about for by to into of under over through without via per
+    against among between behind near since toward towards until upon within di ke dari pada dalam
+    """
+)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A possible speaker mention: a name, a pronoun, or a nominal ("the senator")."""
+
+    start: int
+    end: int
+    kind: str  # "name" | "pronoun" | "nominal"
+    mention: Mention | None = None
+
+
+def candidates_in(doc: Doc, lo: int, hi: int, *, adjectives: bool = False) -> list[Candidate]:
+    """Possible speaker mentions in [lo, hi) outside quotations, in text order; with `adjectives`, also
+    nationality and party words qualifying a noun ("Syrian refugees"), which are never speakers."""
+    out: list[Candidate] = []
+    for m in doc.names.mentions_in(lo, hi):
+        if doc.masked[m.start] != MASK and doc.names.is_name(m) and (adjectives or not _adjective(doc, m)):
+            out.append(Candidate(m.start, m.end, "name", m))
+    words = words_in(doc, lo, hi)
+    for k, w in enumerate(words):
+        word = w.group()
+        if word in SINGULAR_PRONOUNS or word in PLURAL_PRONOUNS:
+            out.append(Candidate(w.start(), w.end(), "pronoun"))
+        elif word.lower() in DETERMINERS:
+            # "the senator", "a campaign spokesman": a determiner and up to three words ending in a head noun.
+            for j in range(k + 1, min(k + 4, len(words))):
+                if words[j].group()[0].isupper():
+                    break
+                if words[j].group().lower() in _NOMINAL_HEADS:
+                    out.append(Candidate(w.start(), words[j].end(), "nominal"))
+                    break
+    out.sort(key=lambda c: c.start)
+    # A name that only qualifies the next one is not a speaker: "Monmouth University political scientist
+    # Patrick Murray", "Judicial Watch president Tom Fitton", "Florida’s Rick Wilson".
+    names = [c for c in out if c.kind == "name"]
+    drop = {id(a) for a, b in zip(names, names[1:], strict=False) if _qualifies(doc, a.end, b.start)}
+    return [c for c in out if id(c) not in drop]
+
+
+def _adjective(doc: Doc, mention: Mention) -> bool:
+    """True for a nationality or party word qualifying a noun: "Syrian refugees", "Republican leaders"."""
+    if not mention.tokens or not all(t in DEMONYMS for t in mention.tokens):
+        return False
+    m = NEXT_WORD.match(doc.masked, mention.end)
+    return bool(m) and m.group(1) not in doc.cues
+
+
+def _qualifies(doc: Doc, lo: int, hi: int) -> bool:
+    """True if masked[lo:hi], between two names, is a possessive or a few role nouns ("campaign manager")."""
+    gap = doc.masked[lo:hi]
+    if gap.strip() in POSSESSIVE_ENDS or gap.strip() in ("’", "'"):
+        return True
+    words = gap.split()
+    if gap[:2] in POSSESSIVE_ENDS and gap[2:3] in (" ", "\t") and 0 < len(words) - 1 <= 4:
+        # "Clinton’s top foreign policy aide Jake Sullivan"
+        words = words[1:]
+    elif not words or len(words) > 3 or gap[:1] not in " \t":
+        return False
+    if any(ch in gap for ch in ',;:.()\u2591"“”'):
+        return False
+    return all(_is_role_word(doc, w) for w in words)
+
+
+def _is_role_word(doc: Doc, word: str, *, participle: bool = False) -> bool:
+    """A lowercase word that can be part of a role before a name ("political scientist", "pollster");
+    with `participle`, also an -ed adjective ("retired Army Lt. Gen.")."""
+    return (
+        word.replace("-", "").isalpha()
+        and word.islower()
+        and word not in doc.cues
+        and word not in _NOT_VERBS
+        and word not in CLAUSE_OPENERS
+        and word not in DETERMINERS
+        and not is_gap_word(word)
+        and (participle or not word.endswith("ed"))
+    )
+
+
+def _gap_ok(doc: Doc, lo: int, hi: int) -> bool:
+    """True if masked[lo:hi] may separate a subject from its verb: adverbs, an appositive, a parenthesis."""
+    gap = doc.masked[lo:hi]
+    gap = re.sub(r"\([^()]{0,60}\)", " ", gap)
+    gap = _APPOSITIVES.sub(" ", gap)
+    if any(ch in gap for ch in ',;:\u2591"“”'):
+        return False
+    return all(is_gap_word(w) for w in gap.split())
+
+
+def speaker_from(doc: Doc, cand: Candidate) -> SpeakerMention | None:
+    if cand.kind == "name" and cand.mention is not None:
+        resolved = doc.names.resolve(cand.mention)
+        return SpeakerMention(resolved.name, cand.start, cand.end, resolved.id)
+    if cand.kind == "pronoun":
+        word = doc.text[cand.start : cand.end]
+        if word in PLURAL_PRONOUNS or word.lower() in PLURAL_PRONOUNS:
+            return None
+        antecedent = _antecedent(doc, cand.start, _GENDERS.get(word.lower()))
+        if antecedent is None:
+            return None
+        return SpeakerMention(antecedent.name, cand.start, cand.end, antecedent.id)
+    if cand.kind == "nominal":
+        head = doc.text[cand.start : cand.end].split()[-1]
+        role = doc.names.resolve_role(head, cand.start) if head.lower() in ROLE_NOUNS else None
+        if role is not None:
+            return SpeakerMention(role.name, cand.start, cand.end, role.id)
+    return None
+
+
+def _gender(doc: Doc, mention: Mention, resolved: Resolved) -> str | None:
+    """'m' or 'f' from a courtesy title ("Mrs. Clinton") or a common given name, else None."""
+    title = doc.text[max(0, mention.start - 5) : mention.start + 5]
+    if re.search(r"\b(?:Mrs|Ms)\.", title):
+        return "f"
+    if re.search(r"\bMr\.", title):
+        return "m"
+    first = resolved.name.split()[0] if resolved.name else ""
+    return "m" if first in MALE_NAMES else "f" if first in FEMALE_NAMES else None
+
+
+def _antecedent(doc: Doc, pos: int, gender: str | None = None) -> Resolved | None:
+    """The person a singular pronoun at pos most likely means: the subject of the nearest earlier sentence.
+
+    A full personal name ("Hillary Clinton", or "Clinton" after it) is preferred over a lone capitalised
+    word within the look-back window, which is as often a place ("Charlotte") as a person.
+    """
+    sent_start, _ = doc.sentence(pos)
+    idx = doc.sentence_index(pos)
+    windows = [list(reversed(doc.names.mentions_in(sent_start, pos)))]
+    for back in range(1, PRONOUN_LOOKBACK_SENTENCES + 1):
+        if idx - back < 0:
+            break
+        windows.append(doc.names.mentions_in(doc.boundaries[idx - back], doc.boundaries[idx - back + 1]))
+    weak: Resolved | None = None
+    for window in windows:
+        for m in window:
+            if doc.masked[m.start] == MASK or not doc.names.is_name(m):
+                continue
+            resolved = doc.names.resolve(m)
+            if not resolved.person:
+                continue
+            if gender is not None and _gender(doc, m, resolved) not in (None, gender):
+                continue  # "she" is not Donald Trump
+            if len(resolved.name.split()) >= 2 or resolved.id is not None:
+                return resolved
+            weak = weak or resolved
+    return weak
+
+
+def subject_before(doc: Doc, lo: int, cue_start: int) -> Candidate | None:
+    """The subject of a speech verb at cue_start: the first candidate joined to it by a valid gap.
+
+    The first rather than the nearest, so that "Mulgrew, president of the Federation of Teachers, said"
+    gives Mulgrew; a name inside an appositive never has a valid gap of its own to the verb anyway.
+    """
+    cands = [c for c in candidates_in(doc, lo, cue_start) if c.end <= cue_start]
+    for cand in cands:
+        if after_preposition(doc, lo, cand.start):
+            continue
+        if _gap_ok(doc, cand.end, cue_start):
+            return cand
+    return None
+
+
+def after_preposition(doc: Doc, lo: int, pos: int) -> bool:
+    """True if the word right before pos (within [lo, pos)) is a preposition: "In a statement", "at Trump"."""
+    m = PREV_WORD.search(doc.masked, max(lo, pos - 20), pos)
+    return bool(m) and m.group(1).lower() in PREPOSITIONS
+
+
+def object_after(
+    doc: Doc, cue_end: int, hi: int, *, max_words: int = 4, roles: bool = False
+) -> Candidate | None:
+    """A candidate starting within a few words after a verb ("said Sen. Claire McCaskill", "kata Cho").
+
+    With `roles`, lowercase role words may precede a name: 'said former Massachusetts congressman Barney
+    Frank', 'said spokesman John Kirby'.
+    """
+    cands = candidates_in(doc, cue_end, hi)
+    for k, cand in enumerate(cands):
+        if roles and cand.kind == "name":
+            # 'said Pentagon spokesman Navy Capt. Jeff Davis': the first name only qualifies a role.
+            while (
+                k + 1 < len(cands)
+                and cands[k + 1].kind == "name"
+                and _role_between(doc, cand.end, cands[k + 1].start)
+            ):
+                k += 1
+                cand = cands[k]
+            words = [re.sub("[’']s$", "", w) for w in doc.masked[cue_end : cand.start].split()]
+            # "of" only inside a role: 'said former secretary of state Hillary Clinton'; a compound on a
+            # name qualifies like the name: 'said Florida-based Republican strategist Al Cardenas'.
+            if len(words) <= MAX_ROLE_WORDS and all(
+                w.istitle()
+                or w.isupper()
+                or w.split("-")[0].istitle()
+                or w.lower() in ARTICLES
+                or (k == 0 and w.lower() in _QUANTIFIERS)
+                or _is_role_word(doc, w, participle=True)
+                or (w == "of" and 0 < k < len(words) - 1)
+                for k, w in enumerate(words)
+            ):
+                return cand
+        between = doc.masked[cue_end : cand.start]
+        if CLAUSE_PUNCT.search(between):
+            return None
+        words = [re.sub("[’']s$", "", w) for w in between.split()]
+        # "said an Iowa Democrat": an article before the name is not a word of the gap, nor are role nouns
+        # after a qualifying name ("said Marquette pollster Charles Franklin").
+        qualified = bool(words) and words[0][:1].isupper()
+        if len(words) <= max_words and all(
+            is_gap_word(w) or w.istitle() or w.lower() in ARTICLES or qualified and _is_role_word(doc, w)
+            for w in words
+        ):
+            return cand
+        return None
+    return None
+
+
+def _role_between(doc: Doc, lo: int, hi: int) -> bool:
+    """True if masked[lo:hi], between two names, is a role with at least one lowercase role word:
+    ' spokesman Navy ', ' constituent ', ' co-host '."""
+    words = doc.masked[lo:hi].split()
+    if not words or len(words) > MAX_ROLE_WORDS or CLAUSE_PUNCT.search(doc.masked, lo, hi):
+        return False
+    return any(_is_role_word(doc, w) for w in words) and all(
+        w.istitle() or w.isupper() or _is_role_word(doc, w) for w in words
+    )
+
+
+def followed_by_finite_verb(doc: Doc, pos: int) -> bool:
+    """True if the word after pos looks like a finite verb: a cue, or an -ed word ("Trump returned"), also
+    after an appositive ("Mike Huckabee, the former Arkansas governor, proposed")."""
+    aside = _ASIDE.match(doc.masked, pos)
+    if aside is not None and aside.end() - pos <= 100:
+        pos = aside.end()
+    m = NEXT_WORD.match(doc.masked, pos)
+    if m and m.group(1).endswith("ly"):
+        m = NEXT_WORD.match(doc.masked, m.end())  # "Trump openly admires"
+    if m and m.group(1) in _PERFECT_AUX:
+        m = NEXT_WORD.match(doc.masked, m.end())  # "Reid has gone after Trump", "Trump has used"
+        return bool(m) and (m.group(1).endswith(("ed", "en", "ne")) or m.group(1) in doc.cues)
+    if not m or m.group(1) in _NOT_VERBS:
+        return False
+    word = m.group(1)
+    return word in doc.cues or word.endswith("ed")
+
+
+def followed_by_verb(doc: Doc, pos: int) -> bool:
+    m = NEXT_WORD.match(doc.masked, pos)
+    return bool(m) and m.group(1) not in _NOT_VERBS and not is_gap_word(m.group(1))
+
+
+def addressee_of(doc: Doc, low: str, cue_end: int, hi: int) -> SpeakerMention | None:
+    if low not in ADDRESSEE_CUES:
+        return None
+    obj = object_after(doc, cue_end, hi, max_words=1)
+    return speaker_from(doc, obj) if obj and obj.kind == "name" else None
+
+
+def surely_a_name(mention: Mention) -> bool:
+    """A name for certain: several words, or one word away from the start of a sentence ("Members" is not)."""
+    return len(mention.tokens) >= 2 or not mention.sentence_initial
+
+
+def surely_a_person(doc: Doc, mention: Mention) -> bool:
+    return doc.names.resolve(mention).person

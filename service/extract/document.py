@@ -1,0 +1,171 @@
+"""The article as the other stages see it: quotations masked, sentences and paragraphs, words, speech verbs.
+
+Every later stage reads `Doc.masked`, where quoted words are hidden behind MASK, so that a sentence end or a
+name inside a quotation is never taken for one in the narrative.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .lexicon import (
+    word_set,
+)
+from .names import NameIndex
+from .quotes import QuoteSpan
+
+# Quoted words are hidden behind this character while looking for attributions, so that a
+# sentence end or a name inside a quotation is never mistaken for one in the narrative.
+MASK = "\u2591"
+
+
+WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d[\w.,]*")
+
+
+_SENT_END = re.compile(r"[.!?\u2026]+[)\"”’»」']*[ \t]+(?=[\"“‘«„「(\[']?[A-Z0-9\u00c0-\u00de\u2591])")
+
+
+_NEWLINES = re.compile(r"\n+")
+
+
+# Abbreviations whose dot does not end a sentence.
+_ABBREVIATIONS = word_set(
+    """
+    mr mrs ms dr sen rep gov gen lt col sgt prof rev jr sr st adm hon rt pres capt maj cpl no vs etc jan
+    feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd u.s u.k u.n d.c e.g i.e a.m p.m
+    """
+)
+
+
+DETERMINERS = word_set(
+    """
+    the a an this that another one his her their its our my your whose
+    """
+)
+
+
+POSSESSIVE_ENDS = frozenset({"'s", "’s", "s'", "s’"})
+
+
+_STATE_WORDS = word_set("state states")
+
+
+class Position:
+    """A zero-or-more-width position with the match accessors the content finders use."""
+
+    __slots__ = ("_start", "_end")
+
+    def __init__(self, start: int, end: int) -> None:
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+@dataclass(slots=True)
+class Doc:
+    text: str
+    masked: str
+    names: NameIndex
+    cues: frozenset[str]
+    post_cues: frozenset[str]
+    phrases: tuple[str, ...]
+    boundaries: list[int]  # sentence start offsets, sorted
+    paragraphs: list[int]  # paragraph start offsets, sorted
+    cue_hits: list[tuple[int, int, str]] = field(default_factory=list)
+    cue_starts: list[int] = field(default_factory=list)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.boundaries, pos) - 1
+        start = self.boundaries[max(i, 0)]
+        end = self.boundaries[i + 1] if i + 1 < len(self.boundaries) else len(self.text)
+        return start, end
+
+    def sentence_index(self, pos: int) -> int:
+        return bisect.bisect_right(self.boundaries, pos) - 1
+
+    def paragraph_index(self, pos: int) -> int:
+        return bisect.bisect_right(self.paragraphs, pos) - 1
+
+
+def mask_quotations(text: str, spans: Sequence[QuoteSpan]) -> str:
+    chars = list(text)
+    for span in spans:
+        end = span.end
+        # Keep a final , . ? ! visible: it tells whether the quotation ended the sentence.
+        if text[end - 1] in ",.?!;:":
+            end -= 1
+        for i in range(span.start, end):
+            if chars[i] != "\n":
+                chars[i] = MASK
+    return "".join(chars)
+
+
+def sentence_boundaries(masked: str) -> tuple[list[int], list[int]]:
+    starts = [0]
+    paragraphs = [0]
+    for m in _NEWLINES.finditer(masked):
+        starts.append(m.end())
+        paragraphs.append(m.end())
+    for m in _SENT_END.finditer(masked):
+        word = re.search(r"([\w.]+)[.!?\u2026]*$", masked[max(0, m.start() - 12) : m.start() + 1])
+        token = word.group(1).lower().rstrip(".") if word else ""
+        # "Mr. Obama", "U.S. Senate", "Laurence H. Tribe" are not sentence ends.
+        if (
+            token in _ABBREVIATIONS
+            or (len(token) == 1 and token.isalpha())
+            or re.fullmatch(r"(\w\.)+\w", token)
+        ):
+            continue
+        starts.append(m.end())
+    return sorted(set(starts)), paragraphs
+
+
+def words_in(doc: Doc, lo: int, hi: int) -> list[re.Match[str]]:
+    return list(WORD.finditer(doc.masked, lo, hi))
+
+
+def all_cues(doc: Doc) -> list[tuple[int, int, str]]:
+    """Speech verbs and phrases in the masked text as (start, end, cue); nouns after a determiner skipped."""
+    found: list[tuple[int, int, str]] = []
+    phrase_heads = {p.split()[0]: p for p in doc.phrases}
+    prev = ""
+    prev_title = False
+    pending: tuple[int, str] | None = None  # the first word of a possible two-word phrase
+    for m in WORD.finditer(doc.masked):
+        low = m.group().lower()
+        if pending is not None and f"{pending[1]} {low}" in doc.phrases:
+            found.append((pending[0], m.end(), doc.masked[pending[0] : m.end()]))
+        pending = None
+        # A determiner or a possessive before a verb-like word makes it a noun ("a report", "Trump's tweet").
+        noun = prev in DETERMINERS or doc.masked[m.start() - 3 : m.start() - 1] in POSSESSIVE_ENDS
+        # "secretary of state Hillary Clinton", "Minnesota state delegate", "State now says": the polity.
+        noun = noun or low in _STATE_WORDS and (prev == "of" or prev_title or m.group()[0].isupper())
+        prev_title = m.group()[0].isupper()
+        if low in doc.post_cues or (low in doc.cues and not noun) or low in doc.phrases:
+            found.append((m.start(), m.end(), m.group()))
+        elif low in phrase_heads:
+            pending = (m.start(), low)
+        prev = low
+    return found
+
+
+def cues_in(doc: Doc, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Cues lying inside masked[lo:hi], in text order."""
+    i = bisect.bisect_left(doc.cue_starts, lo)
+    out = []
+    while i < len(doc.cue_hits) and doc.cue_hits[i][0] < hi:
+        if doc.cue_hits[i][1] <= hi:
+            out.append(doc.cue_hits[i])
+        i += 1
+    return out
+
+
+def word_count(text: str) -> int:
+    return len(WORD.findall(text))
