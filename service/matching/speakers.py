@@ -3,12 +3,31 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from service.matching import names
+from service.matching.names import Name, compare_names, read_name
 from service.matching.text import fold
 
-__all__ = ["Person", "Role", "speaker_matches"]
+__all__ = [
+    "EXACT",
+    "ALIAS",
+    "PROBABLE",
+    "DIFFERENT",
+    "Person",
+    "Role",
+    "SpeakerMatch",
+    "speaker_match",
+    "speaker_matches",
+]
+
+# How sure it is that the claimed speaker is the quote's (``speaker_match``), surest first.
+EXACT = "exact"  # the person's stored name, however written (case, titles, roles, order, tags)
+ALIAS = "alias"  # one of the person's stored aliases, or an office they held on the date
+PROBABLE = "probable"  # the same person as far as names tell: a variant, a slip, a surname alone
+DIFFERENT = "different"  # nobody the person is known as
 
 
 @dataclass(frozen=True)
@@ -32,70 +51,7 @@ class Person:
     roles: tuple[Role, ...] = ()
 
 
-# Words before a name that say what a person is, not who ("Sen. Warren", "President Biden").
-_HONORIFICS = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "prof",
-        "professor",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "rev",
-        "reverend",
-        "fr",
-        "father",
-        "sister",
-        "brother",
-        "president",
-        "pres",
-        "vice",
-        "senator",
-        "sen",
-        "rep",
-        "representative",
-        "congressman",
-        "congresswoman",
-        "gov",
-        "governor",
-        "mayor",
-        "minister",
-        "secretary",
-        "chancellor",
-        "premier",
-        "judge",
-        "justice",
-        "gen",
-        "general",
-        "col",
-        "colonel",
-        "capt",
-        "captain",
-        "lt",
-        "sgt",
-        "adm",
-        "admiral",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "saint",
-        "st",
-        "the",
-        "former",
-        "late",
-    }
-)
-_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"])
 _NAME_PART = re.compile(r"[\w'-]+")
-_KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 # Words of a role description that name no office in particular ("the EU foreign policy *chief*").
 _ROLE_FILLER = frozenset(
     ["the", "a", "an", "of", "for", "and", "s", "chief", "head", "boss", "top", "leader", "official"]
@@ -103,76 +59,13 @@ _ROLE_FILLER = frozenset(
 _ROLE_STOP = frozenset(["the", "a", "an", "of", "for", "and", "s"])
 
 
-@dataclass(frozen=True, slots=True)
-class _Name:
-    given: tuple[str, ...]
-    surname: str
-
-
-def _parts(name: str) -> list[str]:
-    # Dots and commas separate ("H.L." is two initials); apostrophes vanish ("O'Brien" = "OBrien").
-    folded = fold(name).replace("'", "")
+def _parts(text: str) -> list[str]:
+    folded = fold(text).replace("'", "")
     return [p.strip("-") for p in _NAME_PART.findall(folded) if p.strip("-")]
 
 
-def _readings(name: str, *, as_claimed: bool = False) -> list[_Name]:
-    """The ways a name splits into given names and a surname (family name first when it looks Korean)."""
-    parts = _parts(name)
-    while len(parts) > 1 and parts[0] in _HONORIFICS:
-        parts = parts[1:]
-    while len(parts) > 1 and parts[-1] in _SUFFIXES:
-        parts = parts[:-1]
-    if not parts:
-        return []
-    western = _Name(tuple(parts[:-1]), parts[-1])
-    # "Cho Tae-yul": a last part like "Tae-yul" (hyphen, then lower case) is a romanised Korean given
-    # name, so the family name comes first ("Zeta-Jones" is a double-barrelled surname, not one of them).
-    last = name.split()[-1]
-    if len(parts) >= 2 and (_KOREAN_GIVEN.match(last) or (as_claimed and "-" in last)):
-        family_first = _Name(tuple(parts[1:]), parts[0])
-        # A claim may still write the name in Western order; a stored name is what it says it is.
-        return [western, family_first] if as_claimed else [family_first]
-    return [western]
-
-
-def _key(part: str) -> str:
-    return part.replace("-", "")
-
-
-def _given_compatible(claimed: tuple[str, ...], actual: tuple[str, ...]) -> bool:
-    """Claimed given names fit the actual ones: none, the first alone, or all of them (names or initials)."""
-    if not claimed:
-        return True
-    if "".join(map(_key, claimed)) == "".join(map(_key, actual)):
-        return True  # "HL" = "H L", "Jean Paul" = "Jean-Paul"
-    flat_claimed = [p for c in claimed for p in c.split("-")]
-    flat_actual = [p for a in actual for p in a.split("-")]
-    if not flat_actual:
-        return False
-    # The first given name must agree ("Bill Clinton" is not "Hillary Clinton"). Middle names may be left
-    # out altogether, but any that are given must be the person's own: "George W. Bush" is not
-    # "George H. W. Bush", and a claim naming a middle name the archive lacks names someone else.
-    if len(flat_claimed) == 1:
-        return _same_or_initial(flat_claimed[0], flat_actual[0])
-    return len(flat_claimed) == len(flat_actual) and all(map(_same_or_initial, flat_claimed, flat_actual))
-
-
-def _same_or_initial(a: str, b: str) -> bool:
-    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
-
-
-def _name_matches(claimed: str, name: str) -> bool:
-    for c in _readings(claimed, as_claimed=True):
-        for p in _readings(name):
-            if _key(c.surname) != _key(p.surname):
-                continue
-            if _given_compatible(c.given, p.given):
-                return True
-    return False
-
-
 def _words(text: str) -> list[str]:
-    return [p for p in _parts(text.replace("'s ", " "))]
+    return _parts(text.replace("'s ", " "))
 
 
 def _role_matches(claimed: str, role: Role) -> bool:
@@ -203,11 +96,111 @@ def _holds_on(role: Role, on: date | None) -> bool:
     return (role.start is None or role.start <= on) and (role.end is None or on <= role.end)
 
 
-def speaker_matches(claimed: str, person: Person, *, on: date | None = None) -> bool:
-    """Whether the claimed speaker is this person: by name, alias, surname alone, or an office held ``on``."""
+@dataclass(frozen=True)
+class SpeakerMatch:
+    """How the claimed speaker agrees with a quote's: EXACT, ALIAS, PROBABLE or DIFFERENT, and why."""
+
+    level: str
+    reasons: tuple[str, ...] = ()
+    # The name or alias of the person the claim agreed with, as stored (for the explanation).
+    matched: str | None = None
+    # The agreement of names behind the level (names.SAME, names.TYPO, ...), None for a role.
+    agreement: str | None = None
+
+    @property
+    def agrees(self) -> bool:
+        return self.level != DIFFERENT
+
+
+# What each agreement of names says about the speaker, and the reason given for it.
+_AGREEMENT_REASONS = {
+    names.SAME: (),
+    names.VARIANT: ("speaker_name_variant",),
+    names.TYPO: ("speaker_typo",),
+    names.SURNAME_ONLY: ("speaker_surname_only",),
+    names.STORED_SHORT: ("speaker_stored_short",),
+}
+# Surest agreement first: a claim that reads as several is taken at its best.
+_AGREEMENT_ORDER = (names.SAME, names.VARIANT, names.TYPO, names.SURNAME_ONLY, names.STORED_SHORT)
+
+
+def _claimed_readings(claimed: str) -> tuple[tuple[Name, ...], tuple[Name, ...]]:
+    """The claim's readings as a name, and (taken only when SAME) readings of its last words after a title.
+
+    "Menteri Luar Negeri Korea Cho Tae-yul": the office's words run into the name, and no rule can say
+    where "Korea" belongs; the last two or three words read as the stored name settle it.
+    """
+    readings = read_name(claimed)
+    words = claimed.split()
+    tails: list[Name] = []
+    if len(words) >= 3 and any(fold(w).strip(".,") in names.TITLE_WORDS for w in words[:-2]):
+        for k in (2, 3):
+            if len(words) > k:
+                tails.extend(read_name(" ".join(words[-k:])))
+    return readings, tuple(tails)
+
+
+def _name_agreement(claimed: str, stored: str) -> str:
+    readings, tails = _claimed_readings(claimed)
+    stored_readings = read_name(stored)[:1]  # a stored name is what it says it is
+    found = {compare_names(c, s) for c in readings for s in stored_readings}
+    if any(compare_names(t, s) == names.SAME for t in tails for s in stored_readings if s.given):
+        found.add(names.SAME)
+    return next((a for a in _AGREEMENT_ORDER if a in found), names.DIFFERENT)
+
+
+def speaker_match(
+    claimed: str,
+    person: Person,
+    *,
+    on: date | None = None,
+    people_of_surname: Mapping[str, int] | None = None,
+) -> SpeakerMatch:
+    """How surely the claimed speaker is this person: by name, alias, surname, or an office held ``on``.
+
+    ``people_of_surname``: how many people of the archive bear each surname (``names.count_people``):
+    a full name agrees with a quote stored under a surname alone ("Mr. Trump", "Trump") for certain only
+    when the archive holds one person of that surname; otherwise the match is uncertain, never different.
+    """
     if not claimed or not claimed.strip():
-        return False
-    for name in (person.name, *person.aliases):
-        if _name_matches(claimed, name):
-            return True
-    return any(_role_matches(claimed, role) and _holds_on(role, on) for role in person.roles)
+        return SpeakerMatch(DIFFERENT, ("speaker_differs",))
+    best: SpeakerMatch | None = None
+    for stored, is_alias in ((person.name, False), *((a, True) for a in person.aliases)):
+        agreement = _name_agreement(claimed, stored)
+        if agreement == names.DIFFERENT:
+            continue
+        reasons = list(_AGREEMENT_REASONS[agreement])
+        if is_alias:
+            reasons.insert(0, "speaker_alias")
+        level = (ALIAS if is_alias else EXACT) if agreement == names.SAME else PROBABLE
+        if agreement in (names.STORED_SHORT, names.SURNAME_ONLY):
+            surname = read_name(stored)[0].surname
+            if (people_of_surname or {}).get(surname, 0) > 1:
+                reasons.append("speaker_surname_shared")
+        candidate = SpeakerMatch(level, tuple(reasons), matched=stored, agreement=agreement)
+        if best is None or _surer(candidate, best):
+            best = candidate
+    if best is not None and best.level == EXACT:
+        return best
+    for role in person.roles:
+        if _role_matches(claimed, role) and _holds_on(role, on):
+            candidate = SpeakerMatch(ALIAS, ("speaker_role",), matched=role.title)
+            if best is None or _surer(candidate, best):
+                best = candidate
+    return best or SpeakerMatch(DIFFERENT, ("speaker_differs",))
+
+
+_LEVEL_ORDER = (EXACT, ALIAS, PROBABLE, DIFFERENT)
+
+
+def _surer(a: SpeakerMatch, b: SpeakerMatch) -> bool:
+    def rank(m: SpeakerMatch) -> tuple:
+        order = _AGREEMENT_ORDER.index(m.agreement) if m.agreement in _AGREEMENT_ORDER else 0
+        return (_LEVEL_ORDER.index(m.level), "speaker_surname_shared" in m.reasons, order)
+
+    return rank(a) < rank(b)
+
+
+def speaker_matches(claimed: str, person: Person, *, on: date | None = None) -> bool:
+    """Whether the claimed speaker may be this person (any level but DIFFERENT)."""
+    return speaker_match(claimed, person, on=on).agrees
