@@ -12,7 +12,7 @@ PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger(__name__)
 
 # What a client can do about each status, said once for every view.
-_DETAILS = {
+DETAILS = {
     400: "The request could not be read.",
     401: "This request needs an API key: send 'Authorization: Bearer <key>'.",
     403: "This API key may not do that.",
@@ -20,6 +20,7 @@ _DETAILS = {
     405: "This address does not accept that method.",
     409: "This conflicts with what is already stored.",
     413: "The request body is too large.",
+    414: "The request line is too long: send the same fields as a JSON body with POST.",
     415: "Send the body as JSON, with 'Content-Type: application/json'.",
     422: "Some fields are missing or invalid; see 'errors'.",
     500: "Something went wrong on our side; the request changed nothing.",
@@ -32,7 +33,7 @@ def problem(status: int, detail: str | None = None, *, title: str | None = None,
         "type": "about:blank",
         "title": title or _title(status),
         "status": status,
-        "detail": detail or _DETAILS.get(status, _title(status)),
+        "detail": detail or DETAILS.get(status, _title(status)),
         **extra,
     }
     return Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
@@ -67,7 +68,8 @@ def problem_from_http_exception(exc: HTTPException) -> Response:
             )
         ):
             messages = next(iter(messages.values()))
-        extra["errors"] = messages
+        if isinstance(messages, dict):  # field errors, by field; anything else is said by the detail
+            extra["errors"] = messages
     detail = data.get("message") or (exc.description if status != 500 else None)
     if status == 422 and messages:
         detail = "Invalid request: " + _summarise(messages)

@@ -29,3 +29,66 @@ def test_docs_page_and_its_scripts_are_served_locally(client):
     with client.get("/api/docs/static/swagger-ui-bundle.js") as script:
         assert script.status_code == 200
         assert len(script.data) > 100_000
+
+
+def _operations(spec):
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            if method in ("get", "post", "put", "patch", "delete"):
+                yield f"{method.upper()} {path}", operation
+
+
+def _resolve(spec, obj):
+    while "$ref" in obj:
+        section, name = obj["$ref"].split("/")[-2:]
+        obj = spec["components"][section][name]
+    return obj
+
+
+def test_every_operation_has_a_unique_operation_id(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    ids = {name: op.get("operationId") for name, op in _operations(spec)}
+    assert all(ids.values()), [name for name, i in ids.items() if not i]
+    assert len(set(ids.values())) == len(ids)
+    assert ids["GET /api/v1/quotes/{quote_id}"] == "getQuoteById"
+
+
+def test_every_error_response_is_documented_as_problem_json(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    for name, operation in _operations(spec):
+        errors = {s: r for s, r in operation["responses"].items() if s == "default" or int(s) >= 400}
+        assert "default" in errors, name
+        for status, response in errors.items():
+            content = _resolve(spec, response)["content"]
+            assert list(content) == ["application/problem+json"], (name, status)
+            assert (
+                _resolve(spec, content["application/problem+json"]["schema"])
+                == (spec["components"]["schemas"]["Problem"])
+            )
+
+
+def test_errors_a_request_can_meet_before_any_view_are_declared_where_they_can_happen(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    post_verify = spec["paths"]["/api/v1/verify"]["post"]["responses"]
+    get_verify = spec["paths"]["/api/v1/verify"]["get"]["responses"]
+    assert {"400", "413", "415"} <= post_verify.keys()  # not JSON, too large, not sent as JSON
+    assert "414" in get_verify  # a query string too long for the request line
+    assert "404" in spec["paths"]["/api/v1/quotes/{quote_id}"]["get"]["responses"]
+    assert {"401", "409"} <= spec["paths"]["/api/v1/quotes"]["post"]["responses"].keys()
+    assert "414" not in post_verify
+
+
+def test_error_bodies_match_the_documented_problem_schema(client):
+    from openapi_schema_validator import OAS30Validator
+
+    spec = client.get("/api/v1/openapi.json").get_json()
+    validator = OAS30Validator(spec["components"]["schemas"]["Problem"])
+    not_json = client.post("/api/v1/verify", data="{nope", content_type="application/json")
+    invalid = client.post("/api/v1/verify/batch", json={"claims": [{"claim": ""}]})
+    missing = client.get("/api/v1/quotes/999")
+    for response in (not_json, invalid, missing):
+        assert response.mimetype == "application/problem+json"
+        validator.validate(response.get_json())
+    assert invalid.get_json()["errors"] == {
+        "claims": {"0": {"claim": ["Length must be between 1 and 5000."]}}
+    }

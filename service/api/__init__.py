@@ -7,6 +7,7 @@ from flask import Flask, send_from_directory
 from flask_smorest import Api as _Api
 
 from service import errors
+from service.api.problems import ProblemsPlugin, register_problem_responses
 
 
 class ProblemSchema(ma.Schema):
@@ -16,16 +17,26 @@ class ProblemSchema(ma.Schema):
     title = ma.fields.String(metadata={"example": "Unprocessable Entity"})
     status = ma.fields.Integer(metadata={"example": 422})
     detail = ma.fields.String(metadata={"description": "What went wrong, for a person to read."})
-    errors = ma.fields.Dict(metadata={"description": "Field errors, by field name."})
+    errors = ma.fields.Dict(
+        keys=ma.fields.String(),
+        metadata={
+            "description": "Field errors (422 only), by field name: a list of messages, or for a nested "
+            "field (a list's item, by index) an object of the same shape.",
+            "example": {"claim": ["Length must be between 1 and 5000."]},
+        },
+    )
 
 
 class Api(_Api):
-    """flask-smorest's Api with our single error format."""
+    """flask-smorest's Api with our single error format, documented as problem+json on every operation."""
 
     ERROR_SCHEMA = ProblemSchema
 
     def handle_http_exception(self, error):
         return errors.problem_from_http_exception(error)
+
+    def _register_responses(self):
+        register_problem_responses(self.spec, self.ERROR_SCHEMA)
 
 
 def init_app(app: Flask) -> None:
@@ -33,7 +44,11 @@ def init_app(app: Flask) -> None:
     from service.api import quotes, sources, speakers, verify
 
     api = Api(
-        app, spec_kwargs={"info": {"description": "Verify quotes against an index of attributed quotes."}}
+        app,
+        spec_kwargs={
+            "info": {"description": "Verify quotes against an index of attributed quotes."},
+            "extra_plugins": [ProblemsPlugin()],
+        },
     )
     for module in (verify, quotes, speakers, sources):
         api.register_blueprint(module.blp, url_prefix="/api/v1")

@@ -13,6 +13,7 @@ from werkzeug.datastructures import WWWAuthenticate
 from werkzeug.exceptions import Unauthorized
 
 from service import store
+from service.api.problems import problems
 from service.db import get_session
 from service.keys import check_key
 
@@ -66,8 +67,7 @@ class Blueprint(flask_smorest.Blueprint):
             return response
 
         write = self.doc(security=[{BEARER: []}])(_refusals_as_http(write))
-        write = self.alt_response(401, response="UNAUTHORIZED")(write)
-        return self.alt_response(409, response="CONFLICT")(write)
+        return problems(401, 409)(write)
 
 
 def _refusals_as_http(view: Callable) -> Callable:

@@ -7,6 +7,7 @@ from flask_smorest import abort
 
 from service import store
 from service.api.auth import Blueprint
+from service.api.problems import problems
 from service.api.schemas import (
     NewQuoteSchema,
     QuoteFieldsSchema,
@@ -38,7 +39,7 @@ class Quotes(MethodView):
 
 @blp.route("/quotes/<int:quote_id>")
 class QuoteById(MethodView):
-    @blp.alt_response(404, response="NOT_FOUND")
+    @problems(404)
     @blp.response(200, QuoteSchema)
     def get(self, quote_id):
         """One quote, with its speaker, source and translations."""
@@ -46,7 +47,7 @@ class QuoteById(MethodView):
         return quote or abort(404, message=f"No quote {quote_id} is stored.")
 
     @blp.write
-    @blp.alt_response(404, response="NOT_FOUND")
+    @problems(404)
     @blp.arguments(QuoteFieldsSchema)
     @blp.response(200, QuoteSchema)
     def patch(self, changes, quote_id):
@@ -54,7 +55,7 @@ class QuoteById(MethodView):
         return store.update_quote(get_session(), quote_id, changes)
 
     @blp.write
-    @blp.alt_response(404, response="NOT_FOUND")
+    @problems(404)
     @blp.response(204)
     def delete(self, quote_id):
         """Delete a quote and its translations."""

@@ -8,6 +8,7 @@ from flask_smorest import abort
 
 from service import checking, store
 from service.api.auth import Blueprint
+from service.api.problems import problems
 from service.api.schemas import (
     NewSourceSchema,
     PageArgsSchema,
@@ -45,7 +46,7 @@ class Sources(MethodView):
 
 @blp.route("/sources/<int:source_id>")
 class SourceById(MethodView):
-    @blp.alt_response(404, response="NOT_FOUND")
+    @problems(404)
     @blp.response(200, SourceDetailSchema)
     def get(self, source_id):
         """One source, with its quotes and their translations."""

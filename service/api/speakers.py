@@ -7,6 +7,7 @@ from flask_smorest import abort
 
 from service import store
 from service.api.auth import Blueprint
+from service.api.problems import problems
 from service.api.schemas import SpeakerFilterSchema, SpeakerPageSchema, SpeakerSchema
 from service.db import get_session
 
@@ -24,7 +25,7 @@ class Speakers(MethodView):
 
 @blp.route("/speakers/<int:speaker_id>")
 class SpeakerById(MethodView):
-    @blp.alt_response(404, response="NOT_FOUND")
+    @problems(404)
     @blp.response(200, SpeakerSchema)
     def get(self, speaker_id):
         """One speaker, with aliases, roles and quote count."""
