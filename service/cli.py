@@ -12,6 +12,7 @@ import click
 from sqlalchemy import Engine
 
 from service.config import database_url
+from service.models import STANDINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,14 +69,23 @@ def seed() -> None:
     default=None,
     help="Processes parsing rows beside the one writing (default: one a core; 0: none).",
 )
-def import_(file: Path, batch: int, jobs: int | None) -> None:
+@click.option(
+    "--standing",
+    type=click.Choice(STANDINGS),
+    default="unvetted",
+    show_default=True,
+    help="The standing of the file's new sources, where a row gives none (source.standing).",
+)
+def import_(file: Path, batch: int, jobs: int | None, standing: str) -> None:
     """Import quotes from a JSONL or CSV FILE (bad rows are reported and skipped)."""
     from service.corpus import import_file
 
     bar = _progress(file)
     try:
         with _engine() as engine:
-            report = import_file(engine, file, batch=batch, jobs=jobs, progress=bar.update if bar else None)
+            report = import_file(
+                engine, file, batch=batch, jobs=jobs, standing=standing, progress=bar.update if bar else None
+            )
     finally:
         if bar:
             bar.close()
@@ -182,8 +192,15 @@ def _safe(url: str) -> str:
     "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
 @click.option("--language", default=None, help="The articles' language (detected when absent).")
+@click.option(
+    "--standing",
+    type=click.Choice(STANDINGS),
+    default="unvetted",
+    show_default=True,
+    help="primary: the speaker's own channel or an official record; publication: published journalism.",
+)
 @click.option("--dry-run", is_flag=True, help="Show what would be stored; store nothing.")
-def ingest(files: tuple[Path, ...], language: str | None, dry_run: bool) -> None:
+def ingest(files: tuple[Path, ...], language: str | None, standing: str, dry_run: bool) -> None:
     """Store text or HTML articles as sources, with the quotes extracted from them."""
     from service import checking, store
     from service.articles import read_article
@@ -203,6 +220,7 @@ def ingest(files: tuple[Path, ...], language: str | None, dry_run: bool) -> None
                 "published_at": None,
                 "publisher": None,
                 "author": None,
+                "standing": standing,
             }
             try:
                 with session_scope(engine) as session:

@@ -30,7 +30,7 @@ from sqlalchemy import Engine, select, text, update
 from sqlalchemy.orm import Session, selectinload
 
 from service import bulk
-from service.models import Quote, Source, Speaker, utcnow
+from service.models import STANDINGS, Quote, Source, Speaker, utcnow
 from service.search import add_postings, plan
 from service.seeding import store_speaker
 
@@ -39,7 +39,7 @@ from service.seeding import store_speaker
 # a few seconds per batch, readers are not blocked (WAL).
 BATCH = 20_000
 MAX_TEXT = 20_000
-SOURCE_FIELDS = ("title", "publisher", "url", "published_at", "author", "language")
+SOURCE_FIELDS = ("title", "publisher", "url", "published_at", "author", "language", "standing")
 CSV_COLUMNS = (
     "ref",
     "text",
@@ -233,6 +233,13 @@ def _from_quote_author(record: dict) -> dict:
     }
 
 
+def _standing(raw_source: dict) -> str | None:
+    standing = _str(raw_source, "standing", limit=20)
+    if standing not in (None, *STANDINGS):
+        raise RowError(f"source.standing: {standing!r} is not one of {', '.join(STANDINGS)}")
+    return standing
+
+
 def parse_row(line: int, record: dict) -> Row:
     """A validated row, or RowError saying what is wrong with it."""
     if "__extra__" in record:
@@ -262,6 +269,8 @@ def parse_row(line: int, record: dict) -> Row:
         }
         if not any(source.values()):
             source = None
+        else:
+            source["standing"] = _standing(raw_source)
     ref = record.get("ref")
     source_key = (
         Source.make_key(source["url"], source["publisher"], source["title"], source["published_at"])
@@ -292,9 +301,10 @@ def parse_row(line: int, record: dict) -> Row:
 class _Resolver:
     """Speaker names and source keys → ids, remembered across batches."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, standing: str = "unvetted") -> None:
         self.speakers: dict[str, int] = {}
         self.sources: dict[str, int] = {}
+        self.standing = standing  # of new sources whose row says none
 
     def speaker_ids(self, session: Session, names: Iterable[str], report: ImportReport) -> None:
         missing = sorted(n for n in names if n not in self.speakers)
@@ -312,7 +322,7 @@ class _Resolver:
         wanted: dict[str, dict] = {}
         for row in rows:
             if row.source_key and row.source_key not in self.sources:
-                wanted[row.source_key] = row.source
+                wanted[row.source_key] = {**row.source, "standing": row.source["standing"] or self.standing}
         if not wanted:
             return
         keys = sorted(wanted)
@@ -534,13 +544,15 @@ def import_file(
     batch: int = BATCH,
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
+    standing: str = "unvetted",
 ) -> ImportReport:
     """Import every good row of ``path``; the report lists the bad ones by line.
 
     ``jobs`` processes parse and tokenise rows (default: ``default_jobs``) while this one writes.
+    New sources get ``standing`` unless their row gives one (``source.standing``).
     """
     report = ImportReport()
-    resolver = _Resolver()
+    resolver = _Resolver(standing=standing)
     links: list[tuple[str, str]] = []
     jobs = default_jobs(path) if jobs is None else jobs
     for parsed in _parsed_batches(path, report, batch, jobs, progress):
@@ -608,6 +620,7 @@ def export_rows(session: Session, *, batch: int = 5_000) -> Iterator[dict]:
                     "published_at": src.published_at.isoformat() if src.published_at else None,
                     "author": src.author,
                     "language": src.language,
+                    "standing": src.standing,
                 },
             }
         last = quotes[-1].id

@@ -32,6 +32,9 @@ NAMING = {
 }
 
 QUOTE_KINDS = ("direct", "reported")
+# What a source is worth as evidence: the speaker's own channel or an official record, published
+# journalism, or anything else (stored by hand, imported in bulk, a draft): see service.matching.standing.
+STANDINGS = ("primary", "publication", "unvetted")  # the same as service.matching.standing.STANDINGS
 TRANSLATION_PROVENANCES = ("editorial", "official")
 
 
@@ -88,6 +91,7 @@ class SpeakerRole(Base):
 
 class Source(Base):
     __tablename__ = "sources"
+    __table_args__ = (CheckConstraint("standing IN ('primary', 'publication', 'unvetted')", name="standing"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     url: Mapped[str | None] = mapped_column(String(2000), unique=True)
@@ -99,6 +103,7 @@ class Source(Base):
     published_at: Mapped[date | None] = mapped_column(Date)
     language: Mapped[str | None] = mapped_column(String(20))
     body: Mapped[str | None] = mapped_column(Text)
+    standing: Mapped[str] = mapped_column(String(12), default="unvetted", server_default="unvetted")
 
     quotes: Mapped[list[Quote]] = relationship(back_populates="source", order_by="Quote.id")
 

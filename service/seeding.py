@@ -81,6 +81,8 @@ def _source(session: Session, meta: dict, body: str | None) -> tuple[Source, boo
     key = Source.make_key(meta.get("url"), meta.get("publisher"), meta.get("title"), published)
     source = session.scalar(select(Source).where(Source.key == key))
     if source is not None:
+        # A database stored before sources had a standing holds the seed article as unvetted.
+        source.standing = meta.get("standing", source.standing)
         return source, False
     source = Source(
         key=key,
@@ -90,6 +92,7 @@ def _source(session: Session, meta: dict, body: str | None) -> tuple[Source, boo
         author=meta.get("author"),
         published_at=published,
         language=meta.get("language"),
+        standing=meta.get("standing", "unvetted"),
         body=body,
     )
     session.add(source)

@@ -139,6 +139,7 @@ def get_or_create_source(
     published_at: date | None = None,
     language: str | None = None,
     body: str | None = None,
+    standing: str | None = None,
 ) -> Source:
     """The source with this URL (or, without one, this publisher, title and date), created if new."""
     key = Source.make_key(url, publisher, title, published_at)
@@ -153,6 +154,7 @@ def get_or_create_source(
             published_at=published_at,
             language=language,
             body=body,
+            standing=standing or "unvetted",
         )
         session.add(source)
         session.flush()
@@ -265,7 +267,7 @@ def delete_quote(session: Session, quote_id: int) -> None:
     session.flush()
 
 
-SOURCE_FIELDS = ("url", "title", "publisher", "author", "published_at", "language", "body")
+SOURCE_FIELDS = ("url", "title", "publisher", "author", "published_at", "language", "body", "standing")
 
 
 def create_source_with_quotes(
@@ -403,5 +405,5 @@ def get_source(session: Session, source_id: int) -> dict[str, Any] | None:
         .options(*_QUOTE_LOAD)
         .order_by(Quote.id)
     ).all()
-    columns = ("id", "url", "title", "publisher", "author", "published_at", "language", "body")
+    columns = ("id", "url", "title", "publisher", "author", "published_at", "language", "body", "standing")
     return {**{c: getattr(source, c) for c in columns}, "quotes": quotes}

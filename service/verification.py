@@ -37,6 +37,7 @@ _QUOTE_COLUMNS = (
     Source.publisher.label("source_publisher"),
     Source.published_at.label("source_published_at"),
     Source.language.label("source_language"),
+    Source.standing.label("source_standing"),
     # Whether any stored quote translates this one: the translations query runs only when one does.
     exists().where(_TRANSLATION.translation_of_id == Quote.id).label("has_translations"),
 )
@@ -105,6 +106,7 @@ def _candidate(row: dict, people: dict[int, matching.Person], rows: dict[int, di
         language=row["language"],
         translation_of=_candidate(original, people, rows) if original else None,
         translation_provenance=row["translation_provenance"],
+        standing=row["source_standing"] or matching.UNVETTED,
     )
 
 
@@ -147,11 +149,17 @@ def verify(
         m.candidate.quote_id for m in judgement.matches if rows[m.candidate.quote_id]["has_translations"]
     ]
     translations = _translations(session, translated)
+    matches = [match_dict(m, rows, translations) for m in judgement.matches]
+    top = matches[0] if matches else None
     return {
         "claim": claim,
         "speaker": speaker,
         "verdict": judgement.verdict,
-        "matches": [match_dict(m, rows, translations) for m in judgement.matches],
+        # What the verdict rests on: its match's best source standing, and where that statement appeared.
+        "evidence_standing": top["standing"] if top else None,
+        "first_appearance": top["first_appearance"] if top else None,
+        "appearances": top["appearances"] if top else [],
+        "matches": matches,
     }
 
 
@@ -199,14 +207,38 @@ def _brief(row: dict) -> dict:
             "publisher": row["source_publisher"],
             "published_at": row["source_published_at"],
             "language": row["source_language"],
+            "standing": row["source_standing"],
         },
         "translation_provenance": row["translation_provenance"],
     }
 
 
+# Best first: the standing a statement has is that of the best source it appeared in.
+_STANDING_RANK = {standing: i for i, standing in enumerate(matching.STANDINGS)}
+
+
+def _appearance(row: dict) -> dict:
+    """Where one stored copy of a statement appeared: its source, date and standing, and its own words."""
+    return {
+        "quote_id": row["id"],
+        "text": row["text"],
+        "published_at": row["source_published_at"] or row["said_on"],
+        "standing": row["source_standing"] or matching.UNVETTED,
+        "source": _brief(row)["source"],
+    }
+
+
+def appearances_of(match: matching.Match, rows: dict[int, dict]) -> list[dict]:
+    """Every stored copy of the match's statement, earliest published first (undated last)."""
+    found = [_appearance(rows[c.quote_id]) for c in (match.candidate, *match.appearances)]
+    undated_last = date.max
+    return sorted(found, key=lambda a: (a["published_at"] or undated_last, a["quote_id"]))
+
+
 def match_dict(match: matching.Match, rows: dict[int, dict], translations: dict[int, list[dict]]) -> dict:
     """One match as the API shows it."""
     row = rows[match.candidate.quote_id]
+    appearances = appearances_of(match, rows)
     original = rows.get(row["translation_of_id"]) if row["translation_of_id"] else None
     quote = {
         **_brief(row),
@@ -221,6 +253,12 @@ def match_dict(match: matching.Match, rows: dict[int, dict], translations: dict[
         "speaker_matches": match.speaker_matches,
         "span": {"start": match.span[0], "end": match.span[1]},
         "diff": [{"op": d.op, "claim": d.claim, "quote": d.quote} for d in match.diff],
+        "standing": min((a["standing"] for a in appearances), key=_STANDING_RANK.__getitem__),
+        "contradicted_by": match.contradicted_by,
+        "first_appearance": appearances[0],
+        "appearances": appearances,
+        # The copies' words differ beyond spacing (a fragment, other punctuation or capitals).
+        "wording_differs": len({" ".join(a["text"].split()) for a in appearances}) > 1,
         "gaps": [{"kind": g.kind, "claim": g.claim, "quote": g.quote} for g in match.gaps],
         "translation": None
         if original is None

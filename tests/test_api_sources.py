@@ -19,6 +19,7 @@ ARTICLE = {
     "author": "R. Writer",
     "published_at": "2024-03-01",
     "language": "en",
+    "standing": "publication",
     "body": "The minister said the bridge would open early.",
     "quotes": [
         {"text": "Northern bridge construction finishes before monsoon season.", "speaker": "Ana Lima"},

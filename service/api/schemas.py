@@ -7,6 +7,11 @@ from marshmallow import validate
 
 MAX_CLAIM = 5_000
 MAX_LIMIT = 20
+STANDINGS = ["primary", "publication", "unvetted"]
+STANDING = (
+    "What the source is worth as evidence: 'primary' (the speaker's own channel, an official transcript or"
+    " statement), 'publication' (published journalism) or 'unvetted' (anything else)."
+)
 
 
 class StrictSchema(ma.Schema):
@@ -28,6 +33,7 @@ class SourceRefSchema(ma.Schema):
     publisher = ma.fields.String(allow_none=True)
     published_at = ma.fields.Date(allow_none=True)
     language = ma.fields.String(allow_none=True)
+    standing = ma.fields.String(metadata={"enum": STANDINGS, "description": STANDING})
 
 
 class QuoteBriefSchema(ma.Schema):
@@ -102,6 +108,18 @@ class TranslationSchema(ma.Schema):
 VERDICTS = ["verified", "altered", "paraphrased", "misattributed", "unverified"]
 
 
+class AppearanceSchema(ma.Schema):
+    """One stored copy of a statement: where and when it appeared, and in what words."""
+
+    quote_id = ma.fields.Integer()
+    text = ma.fields.String()
+    published_at = ma.fields.Date(
+        allow_none=True, metadata={"description": "The source's date (else the quote's)."}
+    )
+    standing = ma.fields.String(metadata={"enum": STANDINGS, "description": STANDING})
+    source = ma.fields.Nested(SourceRefSchema, allow_none=True)
+
+
 class MatchSchema(ma.Schema):
     quote = ma.fields.Nested(QuoteSchema)
     score = ma.fields.Float()
@@ -112,12 +130,37 @@ class MatchSchema(ma.Schema):
     diff = ma.fields.List(ma.fields.Nested(DiffOpSchema))
     gaps = ma.fields.List(ma.fields.Nested(GapSchema))
     translation = ma.fields.Nested(TranslationSchema, allow_none=True)
+    standing = ma.fields.String(
+        metadata={"enum": STANDINGS, "description": "The best standing of the sources it appeared in."}
+    )
+    contradicted_by = ma.fields.Integer(
+        allow_none=True,
+        metadata={"description": "A vetted source's quote giving this otherwise (this one is unvetted)."},
+    )
+    first_appearance = ma.fields.Nested(AppearanceSchema, metadata={"description": "The earliest published."})
+    appearances = ma.fields.List(
+        ma.fields.Nested(AppearanceSchema),
+        metadata={"description": "Every stored copy of this statement (same speaker; same words or a part)."},
+    )
+    wording_differs = ma.fields.Boolean(
+        metadata={"description": "The appearances' words differ (one a fragment, other punctuation or case)."}
+    )
 
 
 class VerificationSchema(ma.Schema):
     claim = ma.fields.String()
     speaker = ma.fields.String(allow_none=True)
     verdict = ma.fields.String(metadata={"enum": VERDICTS})
+    evidence_standing = ma.fields.String(
+        allow_none=True,
+        metadata={"enum": STANDINGS, "description": "What the verdict rests on: the first match's standing."},
+    )
+    first_appearance = ma.fields.Nested(
+        AppearanceSchema, allow_none=True, metadata={"description": "The first match's first appearance."}
+    )
+    appearances = ma.fields.List(
+        ma.fields.Nested(AppearanceSchema), metadata={"description": "The first match's appearances."}
+    )
     matches = ma.fields.List(ma.fields.Nested(MatchSchema))
 
 
@@ -242,6 +285,11 @@ class NewSourceSchema(StrictSchema):
     author = ma.fields.String(load_default=None, allow_none=True, validate=validate.Length(max=300))
     published_at = ma.fields.Date(load_default=None, allow_none=True)
     language = ma.fields.String(load_default=None, allow_none=True, validate=_words(20))
+    standing = ma.fields.String(
+        load_default="unvetted",
+        validate=validate.OneOf(STANDINGS),
+        metadata={"description": STANDING + " Unvetted unless said."},
+    )
     body = ma.fields.String(load_default=None, allow_none=True)
     quotes = ma.fields.List(ma.fields.Nested(QuoteInSchema), load_default=list)
     extract = ma.fields.Boolean(

@@ -7,10 +7,13 @@ The service layer calls ``judge(claim, candidates)`` with the quotes retrieval f
 from service.matching.align import DiffOp, Gap
 from service.matching.judge import MIN_CONFIRM_WORDS, Candidate, Claim, Judgement, Match, judge, shortlist
 from service.matching.speakers import Person, Role, speaker_matches
+from service.matching.standing import STANDINGS, UNVETTED, is_vetted, same_statement
 from service.matching.text import Token, fold, index_terms, tokens, words
 
 __all__ = [
     "MIN_CONFIRM_WORDS",
+    "STANDINGS",
+    "UNVETTED",
     "Candidate",
     "Claim",
     "DiffOp",
@@ -22,7 +25,9 @@ __all__ = [
     "Token",
     "fold",
     "index_terms",
+    "is_vetted",
     "judge",
+    "same_statement",
     "shortlist",
     "speaker_matches",
     "tokens",

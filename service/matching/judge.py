@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from service.matching.align import Alignment, DiffOp, Gap, align, parse_claim, quoted_region
 from service.matching.speakers import Person, speaker_matches
+from service.matching.standing import group_appearances, is_vetted, weigh_standing
 from service.matching.text import Token, fold, straighten, tokens
 
 __all__ = ["Candidate", "Claim", "Judgement", "Match", "judge"]
@@ -70,6 +71,7 @@ class Candidate:
     language: str | None = None
     translation_of: Candidate | None = None
     translation_provenance: str | None = None  # "editorial" | "official"
+    standing: str | None = None  # of its source: "primary" | "publication" | "unvetted" (standing.py)
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,10 @@ class Match:
     gaps: tuple[Gap, ...]
     confidence: str
     speaker_matches: bool | None
+    # The vetted quote that gives this passage otherwise, when this one's source is unvetted (standing.py).
+    contradicted_by: int | None = None
+    # Other stored quotes that are this same statement (other sources), in rank order.
+    appearances: tuple[Candidate, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -233,11 +239,13 @@ def judge(
     # The same words may be stored for several speakers: each distinct text is aligned once.
     alignments: dict[str, Alignment | None] = {}
     exact_score: float | None = None
+    # An exact match in an unvetted source does not end the search: a vetted source may say otherwise.
+    vetted_texts = {c.text for c in candidates if is_vetted(c)}
     for t in ranked[:ALIGN_TOP]:
         if exact_score is not None and fuzzy[t] < exact_score - EXACT_MARGIN:
             break
         al = alignments[t] = _best_alignment(claim.text, items, region_items, probes[0], t)
-        if al is not None and al.edits == 0 and _is_match(al) and exact_score is None:
+        if al is not None and al.edits == 0 and _is_match(al) and exact_score is None and t in vetted_texts:
             exact_score = fuzzy[t]
     prefilter = [fuzzy.get(c.text, 0.0) for c in candidates]
 
@@ -251,7 +259,7 @@ def judge(
         scored.append(_Scored(cand, al, sm, prefilter[i]))
 
     scored.sort(key=_rank)
-    matches = tuple(_match(s) for s in scored[:limit])
+    matches = tuple(group_appearances(weigh_standing([_match(s) for s in scored]))[:limit])
     return Judgement(matches[0].verdict if matches else "unverified", matches)
 
 

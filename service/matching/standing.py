@@ -1,0 +1,82 @@
+"""What a match is worth as evidence: the standing of its source, and one statement's several appearances.
+
+A quote stored from an unvetted source (a draft, a hand entry, a bulk import without a standing) says
+only that someone stored those words. When a primary or publication source gives the same passage in
+other words, or from another speaker, the vetted source is the evidence: the unvetted quote is shown
+after it, marked as contradicted, and can never give the claim its verdict. Pure: no SQL, no Flask.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from service.matching.text import words
+
+if TYPE_CHECKING:
+    from service.matching.judge import Candidate, Match
+
+PRIMARY = "primary"
+PUBLICATION = "publication"
+UNVETTED = "unvetted"
+STANDINGS = (PRIMARY, PUBLICATION, UNVETTED)
+
+
+def is_vetted(candidate: Candidate) -> bool:
+    """True unless the quote's source is unvetted (a candidate of no stated standing counts as vetted)."""
+    return candidate.standing != UNVETTED
+
+
+@lru_cache(maxsize=1024)
+def _padded(text: str) -> str:
+    return " " + " ".join(words(text)) + " "
+
+
+def same_statement(a: Candidate, b: Candidate) -> bool:
+    """True when two stored quotes are one statement: one speaker, one's folded words within the other's."""
+    if a.speaker.id != b.speaker.id:
+        return False
+    wa, wb = _padded(a.text), _padded(b.text)
+    return wa.strip() != "" and (wa in wb or wb in wa)
+
+
+def weigh_standing(matches: Sequence[Match]) -> list[Match]:
+    """The matches with every unvetted one that a vetted match contradicts moved below the vetted ones.
+
+    Two matches of one claim quote the same passage; if a vetted one is not the same statement as an
+    unvetted one (other words, or another speaker), the unvetted one is ``contradicted_by`` it and is
+    shown as a suggestion at most.
+    """
+    vetted = [m for m in matches if is_vetted(m.candidate)]
+    kept: list[Match] = []
+    demoted: list[Match] = []
+    for m in matches:
+        against = None if is_vetted(m.candidate) else _contradiction(m, vetted)
+        if against is None:
+            kept.append(m)
+        else:
+            demoted.append(
+                dataclasses.replace(m, contradicted_by=against.candidate.quote_id, confidence="suggestion")
+            )
+    return kept + demoted
+
+
+def _contradiction(match: Match, vetted: Sequence[Match]) -> Match | None:
+    if any(same_statement(match.candidate, v.candidate) for v in vetted):
+        return None
+    return vetted[0] if vetted else None
+
+
+def group_appearances(matches: Sequence[Match]) -> list[Match]:
+    """One match a statement: a later match that is the same statement becomes an appearance of the first."""
+    grouped: list[Match] = []
+    for m in matches:
+        for i, kept in enumerate(grouped):
+            if same_statement(kept.candidate, m.candidate):
+                grouped[i] = dataclasses.replace(kept, appearances=(*kept.appearances, m.candidate))
+                break
+        else:
+            grouped.append(m)
+    return grouped
