@@ -16,6 +16,7 @@ import io
 import json
 import multiprocessing
 import os
+import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -27,12 +28,26 @@ from typing import IO, NamedTuple
 
 import numpy as np
 from sqlalchemy import Engine, select, text, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 
 from service import bulk
+from service.matching import index_terms
 from service.models import STANDINGS, Quote, Source, Speaker, utcnow
 from service.search import add_postings, plan
 from service.seeding import store_speaker
+from service.storable import bad_strings
+from service.store import NO_WORD
+
+# What a database says when it refuses rows: through SQLAlchemy, or from the driver (bulk writes on the
+# driver's own connection).
+_REFUSALS: tuple[type[Exception], ...] = (DBAPIError, sqlite3.Error)
+try:
+    import psycopg
+
+    _REFUSALS += (psycopg.Error,)
+except ImportError:  # PostgreSQL is optional
+    pass
 
 # Rows per transaction: each batch writes one run of ids per word, so bigger batches mean fewer,
 # longer runs for queries to read (~50 per common word at 1M quotes); SQLite's write lock is held
@@ -93,6 +108,14 @@ class Row(NamedTuple):
     fingerprint: str
 
 
+class SpeakerRow(NamedTuple):
+    """A row that stores a speaker (with their aliases and roles) and no quote."""
+
+    line: int
+    speaker: str
+    speaker_info: dict | None
+
+
 @dataclass
 class ImportReport:
     read: int = 0
@@ -114,9 +137,10 @@ class ImportReport:
 
 
 def _open_text(path: Path) -> IO[str]:
+    # Bytes that are not UTF-8 become lone surrogates, which the row's check reports by line.
     if path.suffix == ".gz":
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", newline="")
-    return path.open(encoding="utf-8", newline="")
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="surrogateescape", newline="")
+    return path.open(encoding="utf-8", errors="surrogateescape", newline="")
 
 
 def _raw_records(path: Path) -> Iterator[tuple[int, str | dict]]:
@@ -135,14 +159,37 @@ def _raw_records(path: Path) -> Iterator[tuple[int, str | dict]]:
 
 def _decode(raw: str | dict) -> dict:
     if isinstance(raw, dict):
+        _refuse_unstorable(raw)
         return raw
     try:
         record = json.loads(raw)
+    except RecursionError:
+        raise RowError("not valid JSON (nested too deeply)") from None
     except ValueError as exc:
         raise RowError(f"not valid JSON ({exc.msg})") from None
     if not isinstance(record, dict):
         raise RowError("not a JSON object")
+    if _may_be_unstorable(raw):
+        _refuse_unstorable(record)
     return record
+
+
+def _may_be_unstorable(line: str) -> bool:
+    """Whether a JSON line may decode to a NUL or a lone surrogate (cheap: most lines cannot)."""
+    if "\\u" in line and ("\\u0000" in line or "\\ud" in line.lower()):
+        return True
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _refuse_unstorable(record: dict) -> None:
+    """A RowError naming the first field whose text no database can store (NUL, lone surrogate)."""
+    for path, reason in bad_strings(record):
+        name = ".".join(map(str, path)) or "row"
+        raise RowError(f"{name}: nested too deeply" if reason == "depth" else f"{name}: {reason}")
 
 
 def _unflatten(record: dict[str | None, str | list | None]) -> dict:
@@ -163,10 +210,10 @@ def _unflatten(record: dict[str | None, str | list | None]) -> dict:
 
 def _str(record: dict, name: str, *, required: bool = False, limit: int = 300) -> str | None:
     value = record.get(name)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            raise RowError(f"{name}: missing")
-        return None
+    if required and (value is None or (isinstance(value, str) and not value.strip())):
+        raise RowError(f"{name}: missing")
+    if value is None:
+        return None  # an empty string stays one: export then import gives back what was stored
     if not isinstance(value, str):
         raise RowError(f"{name}: must be a string, not {type(value).__name__}")
     if len(value) > limit:
@@ -246,7 +293,11 @@ def parse_row(line: int, record: dict) -> Row:
         raise RowError("more cells than columns")
     if "text" not in record and "speaker" not in record and "quote" in record:
         record = _from_quote_author(record)
+    if record.get("text") is None and "speaker" in record:
+        return _speaker_row(line, record)
     text = _str(record, "text", required=True, limit=MAX_TEXT)
+    if not index_terms(text):
+        raise RowError(f"text: {NO_WORD}")
     speaker = _str(record, "speaker", required=True).strip()
     kind = _str(record, "kind") or "direct"
     if kind not in ("direct", "reported"):
@@ -293,6 +344,15 @@ def parse_row(line: int, record: dict) -> Row:
         source_key=source_key,
         fingerprint=Quote.make_fingerprint(text, speaker, source_key),
     )
+
+
+def _speaker_row(line: int, record: dict) -> SpeakerRow:
+    """A row naming a speaker and no quote: export writes one for each speaker with no quotes."""
+    extra = sorted(k for k, v in record.items() if v is not None and k not in ("speaker", "speaker_info"))
+    if extra:
+        raise RowError(f"text: missing (a row with {', '.join(extra)} is a quote, and needs its words)")
+    speaker = _str(record, "speaker", required=True).strip()
+    return SpeakerRow(line=line, speaker=speaker, speaker_info=_speaker_info(record.get("speaker_info")))
 
 
 # --- writing -------------------------------------------------------------------------------------
@@ -347,15 +407,28 @@ class _Parsed:
     """Good rows of some records, with their index keys (flat, ``lengths[i]`` keys for ``rows[i]``)."""
 
     rows: list[Row] = field(default_factory=list)
+    speakers: list[SpeakerRow] = field(default_factory=list)
     keys: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
     lengths: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
     errors: list[tuple[int, str]] = field(default_factory=list)
     read: int = 0
 
+    def halves(self) -> list[_Parsed]:
+        """The batch (of two rows or more) in two non-empty parts, each with its rows' index keys."""
+        if len(self.rows) >= 2:
+            mid = len(self.rows) // 2
+            cut = int(self.lengths[:mid].sum())
+            first = _Parsed(self.rows[:mid], self.speakers, self.keys[:cut], self.lengths[:mid])
+            return [first, _Parsed(self.rows[mid:], [], self.keys[cut:], self.lengths[mid:])]
+        mid = (len(self.speakers) + 1) // 2
+        rest = _Parsed(self.rows, self.speakers[mid:], self.keys, self.lengths)
+        return [_Parsed([], self.speakers[:mid]), rest]
+
     @classmethod
     def join(cls, parts: list[_Parsed]) -> _Parsed:
         return cls(
             rows=[row for part in parts for row in part.rows],
+            speakers=[row for part in parts for row in part.speakers],
             keys=np.concatenate([part.keys for part in parts]),
             lengths=np.concatenate([part.lengths for part in parts]),
             errors=[error for part in parts for error in part.errors],
@@ -373,6 +446,9 @@ def _parse_records(records: list[tuple[int, str | dict]]) -> _Parsed:
         except RowError as exc:
             parsed.errors.append((line, str(exc)))
             continue
+        if isinstance(row, SpeakerRow):
+            parsed.speakers.append(row)
+            continue
         parsed.rows.append(row)
         key_lists.append(plan.quote_keys(row.text))
     parsed.lengths = np.fromiter(map(len, key_lists), dtype=np.int64, count=len(key_lists))
@@ -383,13 +459,43 @@ def _parse_records(records: list[tuple[int, str | dict]]) -> _Parsed:
 
 
 def _store_batch(engine: Engine, batch: _Parsed, resolver: _Resolver, report: ImportReport) -> None:
+    """Store a batch in one transaction; when the database refuses it, store it in halves.
+
+    Rows are checked before they get here, but the database has the last word (a constraint, a type):
+    a refused batch is split until the rows it refuses stand alone, each reported by line like any
+    other bad row, and every other row lands.
+    """
+    saved = (dict(resolver.speakers), dict(resolver.sources), report.speakers_added, report.sources_added)
+    saved_counts = (report.added, report.duplicates)
+    try:
+        _store_in_one_transaction(engine, batch, resolver, report)
+    except _REFUSALS as exc:
+        # The transaction is gone: so are the ids the resolver learnt in it.
+        resolver.speakers, resolver.sources, report.speakers_added, report.sources_added = saved
+        report.added, report.duplicates = saved_counts
+        rows = [*batch.speakers, *batch.rows]
+        if len(rows) == 1:
+            report.errors.append((rows[0].line, f"refused by the database: {_first_line(exc)}"))
+            return
+        for half in batch.halves():
+            _store_batch(engine, half, resolver, report)
+
+
+def _first_line(exc: Exception) -> str:
+    reason = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    return (str(reason).strip().splitlines() or [type(reason).__name__])[0]
+
+
+def _store_in_one_transaction(
+    engine: Engine, batch: _Parsed, resolver: _Resolver, report: ImportReport
+) -> None:
     rows = batch.rows
     with Session(engine) as session, session.begin():
         if engine.dialect.name == "sqlite":
             # A bigger page cache for this connection: index pages are rewritten batch after batch.
             session.execute(text("PRAGMA cache_size=-262144"))
-        resolver.speaker_ids(session, {r.speaker for r in rows}, report)
-        for row in rows:
+        resolver.speaker_ids(session, {r.speaker for r in chain(rows, batch.speakers)}, report)
+        for row in chain(batch.speakers, rows):
             if row.speaker_info:
                 store_speaker(session, {"name": row.speaker, **row.speaker_info})
         resolver.source_ids(session, rows, report)
@@ -491,7 +597,7 @@ def _parsed_batches(path: Path, report: ImportReport, batch: int, jobs: int, pro
         if progress:
             progress(part.read)
         pending.append(part)
-        size += len(part.rows)
+        size += len(part.rows) + len(part.speakers)
         if size >= batch:
             yield _Parsed.join(pending)
             pending, size = [], 0
@@ -580,7 +686,7 @@ def _refresh_statistics(engine: Engine) -> None:
 
 
 def export_rows(session: Session, *, batch: int = 5_000) -> Iterator[dict]:
-    """Every stored quote as a corpus row, in id order."""
+    """Every stored quote as a corpus row, in id order; then a row for each speaker with no quote."""
     speakers = dict(session.execute(select(Speaker.id, Speaker.name)).all())
     details = _speaker_details(session)
     sources = {s.id: s for s in session.scalars(select(Source))}
@@ -588,7 +694,7 @@ def export_rows(session: Session, *, batch: int = 5_000) -> Iterator[dict]:
     while True:
         quotes = session.scalars(select(Quote).where(Quote.id > last).order_by(Quote.id).limit(batch)).all()
         if not quotes:
-            return
+            break
         originals = {q.translation_of_id for q in quotes if q.translation_of_id}
         refs = (
             dict(session.execute(select(Quote.id, Quote.ref).where(Quote.id.in_(originals))).all())
@@ -625,6 +731,12 @@ def export_rows(session: Session, *, batch: int = 5_000) -> Iterator[dict]:
             }
         last = quotes[-1].id
         session.expunge_all()
+    # Speakers no quote names (an alias-only record, a merged-away speaker's target): kept with their
+    # aliases and roles, as rows with no text.
+    quoted = set(session.scalars(select(Quote.speaker_id).distinct()))
+    for speaker_id, name in sorted(speakers.items(), key=lambda item: item[1]):
+        if speaker_id not in quoted:
+            yield {"speaker": name, "speaker_info": details.pop(speaker_id, None)}
 
 
 def _speaker_details(session: Session) -> dict[int, dict]:
@@ -658,20 +770,23 @@ def _speaker_details(session: Session) -> dict[int, dict]:
 
 
 def export_file(session: Session, path: Path) -> int:
-    """Write every stored quote to ``path`` (CSV when it ends in .csv, else JSONL); returns the count."""
+    """Write every stored quote and speaker to ``path`` (CSV when it ends in .csv, else JSONL).
+
+    Returns how many quotes it wrote.
+    """
     count = 0
     with path.open("w", encoding="utf-8", newline="") as fh:
         if path.suffix == ".csv":
             writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
             writer.writeheader()
             for row in export_rows(session):
-                source = row.pop("source") or {}
+                source = row.pop("source", None) or {}
                 info = row.pop("speaker_info")
                 row["speaker_info"] = json.dumps(info, ensure_ascii=False) if info else None
                 writer.writerow({**row, **{f"source.{k}": v for k, v in source.items()}})
-                count += 1
+                count += "text" in row
         else:
             for row in export_rows(session):
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-                count += 1
+                count += "text" in row
     return count

@@ -90,6 +90,8 @@ def _json_error() -> str | None:
     """Why the request's JSON body does not parse, or None when it does."""
     try:
         json.loads(request.get_data(cache=True) or b"null")
+    except RecursionError:
+        return "nested too deeply"
     except ValueError as exc:
         return str(exc)
     return None

@@ -53,8 +53,11 @@ def store_speaker(session: Session, entry: dict) -> tuple[Speaker, bool]:
     if new:
         speaker = Speaker(name=entry["name"])
         session.add(speaker)
-    speaker.wikidata_qid = entry.get("wikidata_qid") or speaker.wikidata_qid
-    speaker.description = entry.get("description") or speaker.description
+    # What the entry says replaces what is stored; what it leaves out ("" is something) stays.
+    if entry.get("wikidata_qid") is not None:
+        speaker.wikidata_qid = entry["wikidata_qid"]
+    if entry.get("description") is not None:
+        speaker.description = entry["description"]
     known = {a.alias for a in speaker.aliases}
     for alias in entry.get("aliases", ()):
         if alias not in known:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from service.models import Quote, Source, Speaker, SpeakerAlias
 from service.search import add_to_index, remove_from_index
+from service.search.plan import quote_keys
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -175,6 +176,15 @@ def _refuse_duplicate(session: Session, fingerprint: str, *, not_id: int | None 
         raise Conflict(f"This quote, by this speaker, from this source, is stored already (quote {stored}).")
 
 
+NO_WORD = "The text has no word (only punctuation, symbols or emoji): nothing could ever find it."
+
+
+def _refuse_wordless(text: str, field: str = "text") -> None:
+    # The index finds quotes by their words: a quote without one could never be found.
+    if not quote_keys(text):
+        raise Invalid({field: [NO_WORD]})
+
+
 def _add_quote(session: Session, **fields: Any) -> Quote:
     fingerprint = _fingerprint(fields["text"], fields["speaker"], fields["source"])
     _refuse_duplicate(session, fingerprint)
@@ -198,6 +208,9 @@ def create_quote(
         source = session.get(Source, source_id)
         if source is None:
             raise Invalid({"source_id": [f"No source {source_id} is stored."]})
+    _refuse_wordless(draft.text)
+    for translation in draft.translations:
+        _refuse_wordless(translation.text, "translations")
     speaker = get_or_create_speaker(session, draft.speaker)
     language = draft.language or (source.language if source is not None else None)
     quote = _add_quote(
@@ -239,6 +252,8 @@ def update_quote(session: Session, quote_id: int, changes: Mapping[str, Any]) ->
     quote = _stored_quote(session, quote_id)
     old_text = quote.text
     changes = dict(changes)
+    if "text" in changes:
+        _refuse_wordless(changes["text"])
     if "speaker" in changes:
         speaker = get_or_create_speaker(session, changes.pop("speaker"))
         for q in (quote, *quote.translations):

@@ -40,11 +40,16 @@ def test_import_reports_bad_rows_by_line_and_ends_with_a_summary(run, tmp_path):
     assert "1 bad" in result.output
 
 
-def test_export_writes_every_quote(run, tmp_path):
+def test_export_writes_every_quote_and_the_speakers_with_none(run, tmp_path):
     run("seed")
     result = run("export", str(tmp_path / "out.jsonl"))
     assert "exported 8 quotes" in result.output
-    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 8
+    rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sum("text" in r for r in rows) == 8
+    # The seed's Xavier Brunson has no quote: he is exported with his alias all the same.
+    (brunson,) = [r for r in rows if "text" not in r]
+    assert brunson["speaker"] == "Xavier Brunson"
+    assert "Bruson" in brunson["speaker_info"]["aliases"]
 
 
 def test_keys_are_shown_once_and_can_be_revoked(run, empty_db):

@@ -164,12 +164,9 @@ def test_export_then_import_into_an_empty_database_gives_back_the_same_quotes(
 
 
 def _snapshot(session):
-    """Quotes with their speakers (aliases, roles), sources and translation links, independent of ids.
-
-    The format carries quotes: a speaker with none (Brunson, in the seed) is not in it.
-    """
+    """Quotes and speakers (aliases, roles, with quotes or none), sources, translation links: ids aside."""
     out = set()
-    for sp in session.scalars(select(Speaker).where(Speaker.quotes.any())):
+    for sp in session.scalars(select(Speaker)):
         roles = tuple(
             sorted((r.title, r.organisation, r.start_date, r.end_date, tuple(r.aliases)) for r in sp.roles)
         )
@@ -234,3 +231,79 @@ def test_a_claim_of_common_words_is_found_among_many_quotes_holding_its_changed_
     assert top["quote"]["text"] == original
     assert top["quote"]["speaker"]["name"] == "Cassandra Clare"
     assert [(d["claim"], d["quote"]) for d in top["diff"] if d["op"] != "equal"] == [("money", "deny")]
+
+
+def test_export_keeps_speakers_without_quotes_with_their_aliases_and_roles(empty_db, seeded, tmp_path):
+    exported = tmp_path / "out.jsonl"
+    with session_scope(empty_db) as s:
+        export_file(s, exported)
+    empty_database(empty_db)
+    import_file(empty_db, exported)
+    with session_scope(empty_db) as s:
+        brunson = s.scalar(select(Speaker).where(Speaker.name == "Xavier Brunson"))
+        assert brunson is not None
+        assert "Bruson" in [a.alias for a in brunson.aliases]
+        assert brunson.roles
+
+
+@pytest.mark.parametrize("suffix", [".jsonl"])
+def test_an_empty_string_stays_an_empty_string_through_export_and_import(empty_db, tmp_path, suffix):
+    row = {**ROWS[2], "context": "", "source": {"title": "Speech", "publisher": ""}}
+    import_file(empty_db, _write_jsonl(tmp_path / "in.jsonl", [json.dumps(row)]))
+    exported = tmp_path / f"out{suffix}"
+    with session_scope(empty_db) as s:
+        export_file(s, exported)
+    empty_database(empty_db)
+    import_file(empty_db, exported)
+    with session_scope(empty_db) as s:
+        quote = s.scalar(select(Quote))
+        assert quote.context == ""
+        assert quote.source.publisher == ""
+
+
+def test_a_file_with_a_nul_row_stores_every_good_row_and_names_the_bad_line(empty_db, tmp_path):
+    good = [{**ROWS[0], "ref": f"r{i}", "text": f"Quote number {i} about the harbour."} for i in range(50)]
+    lines = [json.dumps(r) for r in good]
+    lines.insert(20, json.dumps({**ROWS[1], "text": "We open\u0000 the bridge."}))
+    lines.insert(30, json.dumps({**ROWS[1], "speaker": "Ann \udc00 Lee"}))
+    report = import_file(empty_db, _write_jsonl(tmp_path / "nul.jsonl", lines), batch=1_000)
+    assert report.added == 50
+    assert sorted(line for line, _ in report.errors) == [21, 31]
+    assert "text" in dict(report.errors)[21]
+    assert "speaker" in dict(report.errors)[31]
+    assert _counts(empty_db)[0] == 50
+
+
+def test_a_row_the_database_refuses_is_reported_by_line_and_the_rest_of_its_batch_lands(
+    empty_db, tmp_path, monkeypatch
+):
+    from service import corpus
+
+    parse = corpus.parse_row
+
+    def parse_letting_one_bad_kind_through(line, record):
+        row = parse(line, record)
+        # What the database's CHECK constraint refuses, got past the row checks (as NUL once did).
+        return row._replace(kind="rumour") if line == 7 else row
+
+    monkeypatch.setattr(corpus, "parse_row", parse_letting_one_bad_kind_through)
+    good = [{**ROWS[0], "ref": f"r{i}", "text": f"Quote number {i} about the harbour."} for i in range(12)]
+    report = import_file(empty_db, _write_jsonl(tmp_path / "rows.jsonl", [json.dumps(r) for r in good]))
+    assert report.added == 11
+    assert [line for line, _ in report.errors] == [7]
+    assert "refused by the database" in report.errors[0][1]
+    with session_scope(empty_db) as s:
+        assert s.scalar(select(func.count()).select_from(Quote)) == 11
+        assert s.scalar(select(func.count()).select_from(Speaker)) == 1
+        assert query_index(s, "Quote number 3 about the harbour")
+
+
+def test_a_row_with_no_word_is_reported_by_line(empty_db, tmp_path):
+    lines = [
+        json.dumps(ROWS[0]),
+        json.dumps({**ROWS[1], "text": "..."}),
+        json.dumps({**ROWS[2], "text": "😀😀"}),
+    ]
+    report = import_file(empty_db, _write_jsonl(tmp_path / "w.jsonl", lines))
+    assert report.added == 1
+    assert sorted(line for line, _ in report.errors) == [2, 3]

@@ -41,7 +41,11 @@ class Api(_Api):
 
 def init_app(app: Flask) -> None:
     """Register the API's blueprints and its OpenAPI document."""
-    from service.api import quotes, sources, speakers, verify
+    from service.api import bodies, quotes, sources, speakers, verify
+
+    # No redirect of '//x' to '/x': werkzeug would build its Location from the client's Host header.
+    app.url_map.merge_slashes = False
+    bodies.init_app(app)
 
     api = Api(
         app,

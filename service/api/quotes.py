@@ -9,6 +9,7 @@ from service import store
 from service.api.auth import Blueprint
 from service.api.problems import problems
 from service.api.schemas import (
+    MAX_ID,
     NewQuoteSchema,
     QuoteFieldsSchema,
     QuoteFilterSchema,
@@ -37,7 +38,7 @@ class Quotes(MethodView):
         return store.create_quote(get_session(), store.QuoteDraft.from_fields(fields), source_id=source_id)
 
 
-@blp.route("/quotes/<int:quote_id>")
+@blp.route(f"/quotes/<int(max={MAX_ID}):quote_id>")
 class QuoteById(MethodView):
     @problems(404)
     @blp.response(200, QuoteSchema)

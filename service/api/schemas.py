@@ -5,6 +5,8 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import validate
 
+from service.matching import index_terms
+
 MAX_CLAIM = 5_000
 MAX_LIMIT = 20
 STANDINGS = ["primary", "publication", "unvetted"]
@@ -12,6 +14,9 @@ STANDING = (
     "What the source is worth as evidence: 'primary' (the speaker's own channel, an official transcript or"
     " statement), 'publication' (published journalism) or 'unvetted' (anything else)."
 )
+# Ids are the database's INTEGER (32-bit on PostgreSQL): a larger one names nothing, and would not even
+# reach the database (SQLite's and psycopg's integers overflow).
+MAX_ID = 2**31 - 1
 
 
 class StrictSchema(ma.Schema):
@@ -172,8 +177,14 @@ PROVENANCES = ["editorial", "official"]
 SPEAKER_NAME = "A speaker's name or alias, any case; a name not stored yet adds a speaker."
 
 
+def _id(**kwargs) -> ma.fields.Integer:
+    """An id field: a positive integer within the column's range."""
+    return ma.fields.Integer(validate=validate.Range(min=1, max=MAX_ID), **kwargs)
+
+
 class PageArgsSchema(StrictSchema):
-    page = ma.fields.Integer(load_default=1, validate=validate.Range(min=1))
+    # Pages past MAX_ID hold nothing for any size, and their offset would overflow the database's integer.
+    page = ma.fields.Integer(load_default=1, validate=validate.Range(min=1, max=MAX_ID))
     page_size = ma.fields.Integer(load_default=20, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
 
 
@@ -184,11 +195,11 @@ class PageSchema(ma.Schema):
 
 
 class QuoteFilterSchema(PageArgsSchema):
-    speaker_id = ma.fields.Integer()
+    speaker_id = _id()
     speaker = ma.fields.String(
         validate=validate.Length(min=1, max=300), metadata={"description": "A name or alias, any case."}
     )
-    source_id = ma.fields.Integer()
+    source_id = _id()
     language = ma.fields.String(validate=validate.Length(min=1, max=20))
     kind = ma.fields.String(validate=validate.OneOf(QUOTE_KINDS))
 
@@ -244,8 +255,21 @@ def _words(max_length: int) -> validate.Validator:
     return validate.Length(min=1, max=max_length)
 
 
+NO_WORD = "The text has no word (only punctuation, symbols or emoji): nothing could ever find it."
+
+
+def _indexable(value: str) -> None:
+    """A quote's text must hold a word: the index finds quotes by their words."""
+    if not index_terms(value):
+        raise ma.ValidationError(NO_WORD)
+
+
+def _quote_text(**kwargs) -> ma.fields.String:
+    return ma.fields.String(validate=[_words(MAX_CLAIM), _indexable], **kwargs)
+
+
 class TranslationInSchema(StrictSchema):
-    text = ma.fields.String(required=True, validate=_words(MAX_CLAIM))
+    text = _quote_text(required=True)
     language = ma.fields.String(required=True, validate=_words(20))
     provenance = ma.fields.String(required=True, validate=validate.OneOf(PROVENANCES))
 
@@ -253,18 +277,23 @@ class TranslationInSchema(StrictSchema):
 class QuoteFieldsSchema(StrictSchema):
     """A quote's own fields, all optional: what PATCH /quotes/<id> may change."""
 
-    text = ma.fields.String(validate=_words(MAX_CLAIM))
+    text = _quote_text()
     speaker = ma.fields.String(validate=_words(300), metadata={"description": SPEAKER_NAME})
     kind = ma.fields.String(validate=validate.OneOf(QUOTE_KINDS))
     language = ma.fields.String(allow_none=True, validate=_words(20))
     said_on = ma.fields.Date(allow_none=True)
     context = ma.fields.String(allow_none=True)
 
+    @ma.validates_schema
+    def _changes_something(self, data: dict, **_kw) -> None:
+        if not data:
+            raise ma.ValidationError("Send at least one field to change.", "_schema")
+
 
 class QuoteInSchema(QuoteFieldsSchema):
     """A new quote: its words and speaker are required."""
 
-    text = ma.fields.String(required=True, validate=_words(MAX_CLAIM))
+    text = _quote_text(required=True)
     speaker = ma.fields.String(required=True, validate=_words(300), metadata={"description": SPEAKER_NAME})
     kind = ma.fields.String(load_default="direct", validate=validate.OneOf(QUOTE_KINDS))
     translations = ma.fields.List(ma.fields.Nested(TranslationInSchema), load_default=list)
@@ -273,7 +302,7 @@ class QuoteInSchema(QuoteFieldsSchema):
 class NewQuoteSchema(QuoteInSchema):
     """A new quote, from a stored source or none."""
 
-    source_id = ma.fields.Integer(load_default=None, allow_none=True)
+    source_id = _id(load_default=None, allow_none=True)
 
 
 class NewSourceSchema(StrictSchema):

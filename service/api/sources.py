@@ -10,6 +10,7 @@ from service import checking, store
 from service.api.auth import Blueprint
 from service.api.problems import problems
 from service.api.schemas import (
+    MAX_ID,
     NewSourceSchema,
     PageArgsSchema,
     SourceDetailSchema,
@@ -44,7 +45,7 @@ class Sources(MethodView):
         return store.get_source(get_session(), source.id)
 
 
-@blp.route("/sources/<int:source_id>")
+@blp.route(f"/sources/<int(max={MAX_ID}):source_id>")
 class SourceById(MethodView):
     @problems(404)
     @blp.response(200, SourceDetailSchema)

@@ -8,7 +8,7 @@ from flask_smorest import abort
 from service import store
 from service.api.auth import Blueprint
 from service.api.problems import problems
-from service.api.schemas import SpeakerFilterSchema, SpeakerPageSchema, SpeakerSchema
+from service.api.schemas import MAX_ID, SpeakerFilterSchema, SpeakerPageSchema, SpeakerSchema
 from service.db import get_session
 
 blp = Blueprint("speakers", __name__, description="Speakers, their aliases and roles.")
@@ -23,7 +23,7 @@ class Speakers(MethodView):
         return store.list_speakers(get_session(), **filters)
 
 
-@blp.route("/speakers/<int:speaker_id>")
+@blp.route(f"/speakers/<int(max={MAX_ID}):speaker_id>")
 class SpeakerById(MethodView):
     @problems(404)
     @blp.response(200, SpeakerSchema)

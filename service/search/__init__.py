@@ -61,6 +61,10 @@ def add_postings(session: Session, quote_ids: np.ndarray, lengths: np.ndarray, k
     """
     if not len(quote_ids):
         return
+    if not len(keys):  # quotes without a word (store and import refuse them): counted, nothing to post
+        counts = [(plan.DOC_COUNT_KEY, len(quote_ids))]
+        bulk.add_counts(session.connection(), "index_terms", "term_key", "df", counts)
+        return
     ids = np.repeat(quote_ids, lengths)
     order = np.lexsort((ids, keys))  # by word, then by quote id
     keys, ids = keys[order], ids[order]
