@@ -45,6 +45,11 @@ def _has_query(_method: str, operation: dict) -> bool:
 EVERYWHERE: tuple[Rule, ...] = (
     Rule((400, 413, 415), _has_body, "a body that is not JSON, too large, or not sent as JSON"),
     Rule((414,), _has_query, "a query string too long for a request line: send it with POST"),
+    Rule(
+        (422,),
+        lambda method, operation: _has_body(method, operation) or _has_query(method, operation),
+        "a field holding text no database can store: NUL or a lone surrogate (service.api.bodies)",
+    ),
 )
 
 
