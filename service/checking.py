@@ -14,6 +14,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from service import extract, store
+from service.filters import NO_FILTERS, Filters
 from service.language import detect_language
 from service.models import Speaker, SpeakerAlias
 from service.verification import verify
@@ -75,13 +76,22 @@ def extract_from(session: Session, text: str, *, language: str | None = None) ->
     )
 
 
-def check_draft(session: Session, text: str, *, language: str | None = None, limit: int = 3) -> dict:
+def check_draft(
+    session: Session,
+    text: str,
+    *,
+    language: str | None = None,
+    limit: int = 3,
+    filters: Filters = NO_FILTERS,
+) -> dict:
     """Every quotation of a draft, where it stands, who it is attributed to, and its verification."""
     quotes = []
     summary: Counter[str] = Counter()
     for q in extract_from(session, text, language=language):
         speaker = q.speaker
-        result = verify(session, q.text, speaker=speaker.name if speaker else None, limit=limit)
+        result = verify(
+            session, q.text, speaker=speaker.name if speaker else None, limit=limit, filters=filters
+        )
         summary[result["verdict"]] += 1
         quotes.append(
             {

@@ -11,10 +11,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from sqlalchemy import bindparam, exists, select
+from sqlalchemy import Select, bindparam, exists, select
 from sqlalchemy.orm import Session, aliased
 
 from service import matching
+from service.filters import NO_FILTERS, Filters
 from service.models import Quote, Source, Speaker, SpeakerAlias, SpeakerRole
 from service.reads import InQuery
 from service.search import plan, query_index
@@ -133,18 +134,39 @@ def load_candidates(
     return [_candidate(rows[i], people, rows) for i in ids if i in rows], rows
 
 
+# With filters, retrieval ranks this many quotes and the filtered query keeps the best plan.CANDIDATES
+# of those that pass: a filter leaving one quote in twenty still leaves the engine its usual hundred.
+FILTERED_CANDIDATES = 2_000
+
+
 def verify(
-    session: Session, claim: str, *, speaker: str | None = None, said_on: date | None = None, limit: int = 5
+    session: Session,
+    claim: str,
+    *,
+    speaker: str | None = None,
+    said_on: date | None = None,
+    limit: int = 5,
+    filters: Filters = NO_FILTERS,
 ) -> dict:
-    """The verification of one claim, as a plain dict in the shape of the API's response."""
+    """The verification of one claim, as a plain dict in the shape of the API's response.
+
+    ``filters`` leave quotes out of the candidates (in the query that reads them) and, with
+    ``min_score``, weak matches out of the answer.
+    """
     subject = matching.Claim(text=claim, speaker=speaker, said_on=said_on)
-    judgement, rows = _judge(session, subject, query_index(session, claim), limit)
+    narrowed = filters.narrows_candidates()
+    pool = FILTERED_CANDIDATES if narrowed else plan.CANDIDATES
+    judgement, rows = _judge(session, subject, query_index(session, claim, limit=pool), limit, filters)
     if not judgement.matches and len(matching.words(claim)) >= matching.MIN_CONFIRM_WORDS:
         # Nothing the rare words found is the quote: a claim of common words whose rarest word is the
         # writer's own. A wider look, paid only by claims that match nothing (plan.WIDE_TERMS).
-        wide = query_index(session, claim, limit=plan.WIDE_CANDIDATES, wide=True)
+        wide_pool = max(pool, plan.WIDE_CANDIDATES)
+        wide = query_index(session, claim, limit=wide_pool, wide=True)
         if wide:
-            judgement, rows = _judge(session, subject, wide, limit)
+            judgement, rows = _judge(session, subject, wide, limit, filters, keep=plan.WIDE_CANDIDATES)
+    if filters.min_score is not None:
+        kept = tuple(m for m in judgement.matches if m.score >= filters.min_score)
+        judgement = matching.Judgement(kept[0].verdict if kept else "unverified", kept)
     translated = [
         m.candidate.quote_id for m in judgement.matches if rows[m.candidate.quote_id]["has_translations"]
     ]
@@ -163,11 +185,37 @@ def verify(
     }
 
 
+def candidate_texts_query(ids: Sequence[int], filters: Filters) -> Select:
+    """The query reading the texts of the retrieved quotes that pass ``filters``."""
+    return (
+        select(Quote.id, Quote.text)
+        .outerjoin(Source, Quote.source_id == Source.id)
+        .where(Quote.id.in_(ids), *filters.clauses())
+    )
+
+
+def _candidate_texts(
+    session: Session, ids: list[int], filters: Filters, keep: int
+) -> tuple[list[int], dict[int, str]]:
+    """The retrieved ids that pass ``filters`` (the best ``keep``, in retrieval order) and their texts."""
+    if not filters.narrows_candidates():
+        return ids, dict(_TEXTS.rows(session.connection(), ids))
+    texts = dict(session.execute(candidate_texts_query(ids, filters)).all()) if ids else {}
+    kept = [i for i in ids if i in texts][:keep]
+    return kept, {i: texts[i] for i in kept}
+
+
 def _judge(
-    session: Session, claim: matching.Claim, ids: list[int], limit: int
+    session: Session,
+    claim: matching.Claim,
+    ids: list[int],
+    limit: int,
+    filters: Filters = NO_FILTERS,
+    *,
+    keep: int = plan.CANDIDATES,
 ) -> tuple[matching.Judgement, dict[int, dict]]:
     """The engine's judgement of the claim on these retrieved quotes, and the rows of its candidates."""
-    texts = dict(_TEXTS.rows(session.connection(), ids))
+    ids, texts = _candidate_texts(session, ids, filters, keep)
     shortlisted = matching.shortlist(claim.text, (texts[i] for i in ids if i in texts))
     worth = set(shortlisted)
     # Full rows (speaker, source, originals of translations) for the texts the engine will look at.

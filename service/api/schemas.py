@@ -60,7 +60,50 @@ class QuoteSchema(QuoteBriefSchema):
     translations = ma.fields.List(ma.fields.Nested(QuoteBriefSchema))
 
 
-class VerifyArgsSchema(StrictSchema):
+class FilterArgsSchema(StrictSchema):
+    """Which stored quotes a verification is checked against (all, unless narrowed)."""
+
+    since = ma.fields.Date(
+        load_default=None, allow_none=True, metadata={"description": "Only quotes that appeared on or after."}
+    )
+    until = ma.fields.Date(
+        load_default=None, allow_none=True, metadata={"description": "Only quotes that appeared by then."}
+    )
+    max_age_days = ma.fields.Integer(
+        load_default=None,
+        allow_none=True,
+        validate=validate.Range(min=0, max=100_000),
+        metadata={"description": "Only quotes that appeared in the last N days."},
+    )
+    publisher = ma.fields.List(
+        ma.fields.String(validate=validate.Length(min=1, max=300)),
+        load_default=None,
+        validate=validate.Length(max=50),
+        metadata={"description": "Only quotes from these publishers (any case); repeat in a query string."},
+    )
+    standing = ma.fields.List(
+        ma.fields.String(validate=validate.OneOf(STANDINGS)),
+        load_default=None,
+        validate=validate.Length(max=3),
+        metadata={"description": "Only quotes from sources of these standings."},
+    )
+    min_score = ma.fields.Float(
+        load_default=None,
+        allow_none=True,
+        validate=validate.Range(min=0, max=100),
+        metadata={"description": "Only matches scoring at least this (0-100)."},
+    )
+
+    @ma.validates_schema
+    def _period(self, data: dict, **_kw) -> None:
+        if data.get("since") and data.get("until") and data["since"] > data["until"]:
+            raise ma.ValidationError("'until' is before 'since'.", "until")
+
+
+FILTER_FIELDS = ("since", "until", "max_age_days", "publisher", "standing", "min_score")
+
+
+class VerifyArgsSchema(FilterArgsSchema):
     claim = ma.fields.String(
         required=True,
         validate=validate.Length(min=1, max=MAX_CLAIM),
@@ -79,6 +122,12 @@ class VerifyArgsSchema(StrictSchema):
         load_default=None, allow_none=True, metadata={"description": "When it was said, to resolve a role."}
     )
     limit = ma.fields.Integer(load_default=5, validate=validate.Range(min=1, max=MAX_LIMIT))
+    language = ma.fields.String(
+        load_default=None,
+        allow_none=True,
+        validate=validate.Length(max=20),
+        metadata={"description": "Only quotes in this language (e.g. 'en')."},
+    )
 
     @ma.validates("claim")
     def _claim_has_words(self, value: str, **_kw) -> None:
@@ -359,7 +408,7 @@ class BatchResultSchema(ma.Schema):
     results = ma.fields.List(ma.fields.Nested(VerificationSchema))
 
 
-class CheckArgsSchema(StrictSchema):
+class CheckArgsSchema(FilterArgsSchema):
     text = ma.fields.String(
         required=True,
         validate=validate.Length(min=1, max=MAX_DRAFT),
@@ -370,6 +419,12 @@ class CheckArgsSchema(StrictSchema):
         allow_none=True,
         validate=validate.Length(max=20),
         metadata={"description": "The draft's language (e.g. 'en', 'id'); detected when absent."},
+    )
+    quote_language = ma.fields.String(
+        load_default=None,
+        allow_none=True,
+        validate=validate.Length(max=20),
+        metadata={"description": "Only quotes in this language (what /verify calls 'language')."},
     )
 
 

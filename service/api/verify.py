@@ -7,6 +7,7 @@ from flask_smorest import Blueprint
 
 from service import checking, verification
 from service.api.schemas import (
+    FILTER_FIELDS,
     BatchArgsSchema,
     BatchResultSchema,
     CheckArgsSchema,
@@ -15,6 +16,7 @@ from service.api.schemas import (
     VerifyArgsSchema,
 )
 from service.db import get_session
+from service.filters import Filters
 
 blp = Blueprint("verify", __name__, description="Verify a quote against the index.")
 
@@ -25,13 +27,13 @@ class Verify(MethodView):
     @blp.response(200, VerificationSchema)
     def get(self, **args):
         """Verify a claim given in the query string (for browser extensions)."""
-        return verification.verify(get_session(), **args)
+        return verification.verify(get_session(), **_with_filters(args, language=args.pop("language")))
 
     @blp.arguments(VerifyArgsSchema, as_kwargs=True)
     @blp.response(200, VerificationSchema)
     def post(self, **args):
         """Verify a claim: find the quote, compare the words and the speaker."""
-        return verification.verify(get_session(), **args)
+        return verification.verify(get_session(), **_with_filters(args, language=args.pop("language")))
 
 
 @blp.route("/verify/batch")
@@ -48,6 +50,13 @@ class VerifyBatch(MethodView):
 class Check(MethodView):
     @blp.arguments(CheckArgsSchema, as_kwargs=True)
     @blp.response(200, CheckResultSchema)
-    def post(self, text, language):
+    def post(self, text, language, quote_language, **args):
         """Find every quotation in a draft, with its offsets and speaker, and verify each."""
-        return checking.check_draft(get_session(), text, language=language)
+        filters = _with_filters(args, language=quote_language)["filters"]
+        return checking.check_draft(get_session(), text, language=language, filters=filters)
+
+
+def _with_filters(args: dict, *, language: str | None) -> dict:
+    """The arguments with the filter fields taken out and given as one ``filters``."""
+    given = {k: args.pop(k) for k in FILTER_FIELDS if k in args}
+    return {**args, "filters": Filters.from_args(language=language, **given)}
