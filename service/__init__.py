@@ -16,7 +16,8 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
     db.init_app(app)
     errors.register_errorhandlers(app)
-    from service import api
+    from service import api, health
 
     api.init_app(app)
+    health.init_app(app)
     return app

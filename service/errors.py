@@ -24,7 +24,39 @@ DETAILS = {
     415: "Send the body as JSON, with 'Content-Type: application/json'.",
     422: "Some fields are missing or invalid; see 'errors'.",
     500: "Something went wrong on our side; the request changed nothing.",
+    503: "The database is unavailable just now; nothing was changed. Retry after the seconds in Retry-After.",
 }
+
+# What a client is told to wait when the database is away: PostgreSQL restarts in a few seconds, and a
+# load balancer's /readyz probe (service.health) takes the instance out meanwhile.
+RETRY_AFTER_SECONDS = 5
+
+
+def _database_unavailable_errors() -> tuple[type[BaseException], ...]:
+    """The exceptions that mean 'the database cannot be reached or used now', not 'this request is wrong'.
+
+    SQLAlchemy's, and the drivers' own (hot reads and bulk writes use the driver's connection).
+    """
+    import sqlite3
+
+    from sqlalchemy import exc
+
+    found: list[type[BaseException]] = [exc.OperationalError, exc.InterfaceError, exc.TimeoutError]
+    found.append(sqlite3.OperationalError)
+    try:
+        import psycopg
+
+        found += [psycopg.OperationalError, psycopg.InterfaceError]
+    except ImportError:  # PostgreSQL is optional
+        pass
+    return tuple(found)
+
+
+def unavailable(detail: str | None = None) -> Response:
+    """503 problem+json with Retry-After: the database is away, the client should come back."""
+    response = problem(503, detail)
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def problem(status: int, detail: str | None = None, *, title: str | None = None, **extra) -> Response:
@@ -117,6 +149,13 @@ def register_errorhandlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):
         return problem_from_http_exception(exc)
+
+    def _database_away(exc: Exception):
+        log.warning("database unavailable on %s %s: %s", request.method, request.path, exc)
+        return unavailable()
+
+    for unavailable_error in _database_unavailable_errors():
+        app.register_error_handler(unavailable_error, _database_away)
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):
