@@ -102,9 +102,7 @@ def add_counts(conn: Connection, table: str, key: str, count: str, rows: Iterabl
             )
             return
         staging = f"staged_{table}"
-        cursor.execute(
-            f"CREATE TEMPORARY TABLE IF NOT EXISTS {staging} (LIKE {table}) ON COMMIT DELETE ROWS"
-        )
+        cursor.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {staging} (LIKE {table}) ON COMMIT DELETE ROWS")
         cursor.execute(f"TRUNCATE {staging}")
         with cursor.copy(f"COPY {staging} ({key}, {count}) FROM STDIN") as copy:
             for row in rows:

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from service import bulk
 from service.matching import index_terms
+from service.matching.names import surname_key
 from service.models import STANDINGS, Quote, Source, Speaker, utcnow
 from service.search import add_postings, plan
 from service.seeding import store_speaker
@@ -374,7 +375,7 @@ class _Resolver:
         self.speakers.update(bulk.lookup(conn, "speakers", "name", "id", missing))
         new = [n for n in missing if n not in self.speakers]
         if new:
-            bulk.insert_rows(conn, "speakers", ("name",), [(n,) for n in new])
+            bulk.insert_rows(conn, "speakers", ("name", "surname_key"), [(n, surname_key(n)) for n in new])
             self.speakers.update(bulk.lookup(conn, "speakers", "name", "id", new))
             report.speakers_added += len(new)
 
@@ -452,9 +453,7 @@ def _parse_records(records: list[tuple[int, str | dict]]) -> _Parsed:
         parsed.rows.append(row)
         key_lists.append(plan.quote_keys(row.text))
     parsed.lengths = np.fromiter(map(len, key_lists), dtype=np.int64, count=len(key_lists))
-    parsed.keys = np.fromiter(
-        chain.from_iterable(key_lists), dtype=np.int64, count=int(parsed.lengths.sum())
-    )
+    parsed.keys = np.fromiter(chain.from_iterable(key_lists), dtype=np.int64, count=int(parsed.lengths.sum()))
     return parsed
 
 

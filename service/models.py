@@ -20,7 +20,9 @@ from sqlalchemy import (
     Text,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+
+from service.matching.names import surname_key
 
 # Explicit constraint names so Alembic migrations are the same on SQLite and PostgreSQL.
 NAMING = {
@@ -52,6 +54,9 @@ class Speaker(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300), unique=True)
+    # The folded surname (names.surname_key): the people of one surname are found by it, not by a scan.
+    # Kept by the ORM whenever the name is set (validates below); bulk import writes it itself.
+    surname_key: Mapped[str | None] = mapped_column(String(300), index=True)
     wikidata_qid: Mapped[str | None] = mapped_column(String(20))
     description: Mapped[str | None] = mapped_column(Text)
 
@@ -62,6 +67,11 @@ class Speaker(Base):
         back_populates="speaker", cascade="all, delete-orphan", order_by="SpeakerRole.start_date"
     )
     quotes: Mapped[list[Quote]] = relationship(back_populates="speaker")
+
+    @validates("name")
+    def _keep_surname_key(self, _key: str, name: str) -> str:
+        self.surname_key = surname_key(name)
+        return name
 
 
 class SpeakerAlias(Base):

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, aliased
 
 from service import matching
 from service.filters import NO_FILTERS, Filters
+from service.matching.explain import explanation
 from service.models import Quote, Source, Speaker, SpeakerAlias, SpeakerRole
 from service.reads import InQuery
 from service.search import plan, query_index
@@ -139,6 +140,43 @@ def load_candidates(
 FILTERED_CANDIDATES = 2_000
 
 
+# At most this many quotes of the claimed speaker are looked at when retrieval found none of theirs that
+# matches: a prolific Goodreads author has a few thousand in Quotes-500K; their texts are only shortlisted
+# (substring tests), so a few thousand cost a few milliseconds, paid only by claims about to be called
+# misattributed or unverified.
+OWN_QUOTES_MAX = 5_000
+# Speakers of one surname read to count its people: beyond this many, the surname is plainly shared.
+SURNAME_PEOPLE_MAX = 200
+
+_OF_SURNAMES = select(Speaker.id, Speaker.name, Speaker.surname_key).where(
+    Speaker.surname_key.in_(bindparam("keys", expanding=True))
+)
+_QUOTES_OF = (
+    select(Quote.id)
+    .where(Quote.speaker_id.in_(bindparam("ids", expanding=True)))
+    .order_by(Quote.id)
+    .limit(bindparam("limit"))
+)
+
+
+def claimed_speakers(session: Session, speaker: str | None) -> tuple[dict[str, int], list[matching.Person]]:
+    """For a claimed speaker: how many people bear each of its surnames, and the stored speakers it may be."""
+    if not speaker or not speaker.strip():
+        return {}, []
+    keys = sorted({r.surname for r in matching.read_name(speaker) if r.surname})
+    if not keys:
+        return {}, []
+    stmt = _OF_SURNAMES.limit(SURNAME_PEOPLE_MAX * len(keys))
+    found = session.connection().execute(stmt, {"keys": keys}).all()
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for _, name, key in found:
+        by_key[key].append(name)
+    people = {key: matching.count_people(by_key[key]) for key in keys}
+    persons = [matching.Person(id=sid, name=name) for sid, name, _ in found]
+    agreeing = [p for p in persons if matching.speaker_match(speaker, p, people_of_surname=people).agrees]
+    return people, agreeing
+
+
 def verify(
     session: Session,
     claim: str,
@@ -156,27 +194,66 @@ def verify(
     subject = matching.Claim(text=claim, speaker=speaker, said_on=said_on)
     narrowed = filters.narrows_candidates()
     pool = FILTERED_CANDIDATES if narrowed else plan.CANDIDATES
-    judgement, rows = _judge(session, subject, query_index(session, claim, limit=pool), limit, filters)
+    people, claimed = claimed_speakers(session, speaker)
+    judgement, rows = _judge(
+        session, subject, query_index(session, claim, limit=pool), limit, filters, people=people
+    )
     if not judgement.matches and len(matching.words(claim)) >= matching.MIN_CONFIRM_WORDS:
         # Nothing the rare words found is the quote: a claim of common words whose rarest word is the
         # writer's own. A wider look, paid only by claims that match nothing (plan.WIDE_TERMS).
         wide_pool = max(pool, plan.WIDE_CANDIDATES)
         wide = query_index(session, claim, limit=wide_pool, wide=True)
         if wide:
-            judgement, rows = _judge(session, subject, wide, limit, filters, keep=plan.WIDE_CANDIDATES)
+            judgement, rows = _judge(
+                session, subject, wide, limit, filters, keep=plan.WIDE_CANDIDATES, people=people
+            )
+    top_agrees = bool(judgement.matches) and judgement.matches[0].speaker_matches
+    if claimed and not top_agrees:
+        # Before saying someone else said it (or nothing did): the claimed speaker's own quotes. Common
+        # words may hide them from retrieval ("The more we do, the more we can do", William Hazlitt).
+        own = [
+            qid
+            for (qid,) in session.connection().execute(
+                _QUOTES_OF, {"ids": [p.id for p in claimed], "limit": OWN_QUOTES_MAX}
+            )
+        ]
+        if own:
+            retrieved = [m.candidate.quote_id for m in judgement.matches]
+            pool_ids = list(dict.fromkeys([*own, *retrieved]))
+            again, again_rows = _judge(
+                session, subject, pool_ids, limit, filters, keep=len(pool_ids), people=people
+            )
+            if again.matches and again.matches[0].speaker_matches:
+                judgement, rows = again, again_rows
     if filters.min_score is not None:
         kept = tuple(m for m in judgement.matches if m.score >= filters.min_score)
-        judgement = matching.Judgement(kept[0].verdict if kept else "unverified", kept)
+        judgement = matching.Judgement(
+            kept[0].verdict if kept else "unverified", kept, kept[0].reasons if kept else ("no_match",)
+        )
     translated = [
         m.candidate.quote_id for m in judgement.matches if rows[m.candidate.quote_id]["has_translations"]
     ]
     translations = _translations(session, translated)
     matches = [match_dict(m, rows, translations) for m in judgement.matches]
     top = matches[0] if matches else None
+    # The person the claimed name is, when the archive knows them and they are not the quote's speaker.
+    others = [p for p in claimed if top is None or p.id != top["quote"]["speaker"]["id"]]
+    claimed_person = others[0].name if len(others) == 1 else None
+    for m in matches:
+        m["explanation"] = explanation(
+            m["verdict"], m["reasons"], m, claimed=speaker, said_on=said_on, claimed_person=claimed_person
+        )
+    reasons = list(judgement.reasons)
     return {
         "claim": claim,
         "speaker": speaker,
         "verdict": judgement.verdict,
+        # Why, machine-readable (a plain list: later stages append theirs), and in one sentence.
+        "reasons": reasons,
+        "explanation": explanation(
+            judgement.verdict, reasons, top, claimed=speaker, said_on=said_on, claimed_person=claimed_person
+        ),
+        "speaker_match": top["speaker_match"] if top else None,
         # What the verdict rests on: its match's best source standing, and where that statement appeared.
         "evidence_standing": top["standing"] if top else None,
         "first_appearance": top["first_appearance"] if top else None,
@@ -213,6 +290,7 @@ def _judge(
     filters: Filters = NO_FILTERS,
     *,
     keep: int = plan.CANDIDATES,
+    people: dict[str, int] | None = None,
 ) -> tuple[matching.Judgement, dict[int, dict]]:
     """The engine's judgement of the claim on these retrieved quotes, and the rows of its candidates."""
     ids, texts = _candidate_texts(session, ids, filters, keep)
@@ -224,7 +302,10 @@ def _judge(
         [i for i in ids if i in texts and texts[i] in worth],
         speakers=bool(claim.speaker and claim.speaker.strip()),
     )
-    return matching.judge(claim, candidates, limit=limit, shortlisted=shortlisted), rows
+    judgement = matching.judge(
+        claim, candidates, limit=limit, shortlisted=shortlisted, people_of_surname=people
+    )
+    return judgement, rows
 
 
 def _translations(session: Session, quote_ids: Sequence[int]) -> dict[int, list[dict]]:
@@ -299,6 +380,9 @@ def match_dict(match: matching.Match, rows: dict[int, dict], translations: dict[
         "verdict": match.verdict,
         "confidence": match.confidence,
         "speaker_matches": match.speaker_matches,
+        "speaker_match": match.speaker_match,
+        "speaker_matched": match.speaker_matched,
+        "reasons": list(match.reasons),
         "span": {"start": match.span[0], "end": match.span[1]},
         "diff": [{"op": d.op, "claim": d.claim, "quote": d.quote} for d in match.diff],
         "standing": min((a["standing"] for a in appearances), key=_STANDING_RANK.__getitem__),

@@ -152,11 +152,15 @@ def test_seed_most_important_is_altered_with_most_in_the_diff():
     assert any("most" in claim for _, claim, _ in edits(result.matches[0]))
 
 
-def test_seed_altered_claim_credited_to_cho_is_misattributed_to_kallas():
+def test_seed_altered_claim_credited_to_cho_is_no_evidence_against_him():
+    # Five words shared, two changed: like Kallas's words, too loosely to say Cho did not say it.
     result = check("Korea is the most important strategic partner", "Cho Tae-yul")
-    assert result.verdict == "misattributed"
-    assert result.matches[0].candidate.speaker.name == "Kaja Kallas"
-    assert result.matches[0].speaker_matches is False
+    assert result.verdict == "unverified"
+    top = result.matches[0]
+    assert top.candidate.speaker.name == "Kaja Kallas"
+    assert top.speaker_matches is False
+    assert top.speaker_match == "different"
+    assert {"speaker_differs", "weak_evidence"} <= set(top.reasons)
 
 
 def test_seed_exact_claim_credited_to_cho_is_misattributed_to_kallas():
@@ -510,10 +514,31 @@ def test_short_claim_is_never_strong():
     assert all(m.confidence == "suggestion" for m in result.matches)
 
 
-def test_short_claim_is_never_verified():
+def test_short_claim_in_one_quote_of_the_claimed_speaker_is_verified():
     result = check("everyone else is already taken", "Oscar Wilde")
+    assert result.verdict == "verified"
+    assert result.matches[0].candidate.quote_id == 4
+    assert "short_claim" in result.reasons
+
+
+def test_short_claim_without_a_speaker_is_a_suggestion():
+    result = check("everyone else is already taken")
     assert result.verdict == "unverified"
     assert result.matches[0].candidate.quote_id == 4
+    assert {"too_short", "no_speaker"} <= set(result.reasons)
+
+
+def test_short_claim_held_by_several_quotes_is_a_suggestion():
+    twice = [*ARCHIVE, Candidate(90, "They say everyone else is already taken, and they are right.", KENNEDY)]
+    result = check("everyone else is already taken", "Oscar Wilde", candidates=twice)
+    assert result.verdict == "unverified"
+    assert {"too_short", "several_quotes"} <= set(result.reasons)
+
+
+def test_short_claim_credited_to_someone_else_is_no_misattribution():
+    result = check("everyone else is already taken", "Jane Austen")
+    assert result.verdict == "unverified"
+    assert "weak_evidence" in result.reasons
 
 
 def test_six_word_exact_claim_can_be_verified():

@@ -174,12 +174,33 @@ class AppearanceSchema(ma.Schema):
     source = ma.fields.Nested(SourceRefSchema, allow_none=True)
 
 
+SPEAKER_MATCHES = ["exact", "alias", "probable", "different"]
+REASONS = (
+    "Why the verdict is what it is, machine-readable: e.g. speaker_name_variant, speaker_typo, "
+    "speaker_alias, speaker_role, speaker_surname_only, speaker_stored_short, speaker_surname_shared, "
+    "speaker_differs, weak_evidence, short_claim, too_short, no_speaker, several_quotes, date_mismatch, "
+    "no_match."
+)
+
+
 class MatchSchema(ma.Schema):
     quote = ma.fields.Nested(QuoteSchema)
     score = ma.fields.Float()
     verdict = ma.fields.String(metadata={"enum": VERDICTS})
     confidence = ma.fields.String(metadata={"enum": ["strong", "suggestion"]})
     speaker_matches = ma.fields.Boolean(allow_none=True)
+    speaker_match = ma.fields.String(
+        allow_none=True,
+        metadata={
+            "enum": SPEAKER_MATCHES,
+            "description": "How surely the claimed speaker is the quote's (null: no speaker claimed).",
+        },
+    )
+    speaker_matched = ma.fields.String(
+        allow_none=True, metadata={"description": "The stored name or alias the claimed speaker agreed with."}
+    )
+    reasons = ma.fields.List(ma.fields.String(), metadata={"description": REASONS})
+    explanation = ma.fields.String(metadata={"description": "This match, in one sentence."})
     span = ma.fields.Nested(SpanSchema)
     diff = ma.fields.List(ma.fields.Nested(DiffOpSchema))
     gaps = ma.fields.List(ma.fields.Nested(GapSchema))
@@ -205,6 +226,13 @@ class VerificationSchema(ma.Schema):
     claim = ma.fields.String()
     speaker = ma.fields.String(allow_none=True)
     verdict = ma.fields.String(metadata={"enum": VERDICTS})
+    reasons = ma.fields.List(ma.fields.String(), metadata={"description": REASONS})
+    explanation = ma.fields.String(
+        metadata={"description": "The verdict in one sentence a journalist can read."}
+    )
+    speaker_match = ma.fields.String(
+        allow_none=True, metadata={"enum": SPEAKER_MATCHES, "description": "The first match's speaker_match."}
+    )
     evidence_standing = ma.fields.String(
         allow_none=True,
         metadata={"enum": STANDINGS, "description": "What the verdict rests on: the first match's standing."},

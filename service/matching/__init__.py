@@ -5,13 +5,29 @@ The service layer calls ``judge(claim, candidates)`` with the quotes retrieval f
 """
 
 from service.matching.align import DiffOp, Gap
-from service.matching.judge import MIN_CONFIRM_WORDS, Candidate, Claim, Judgement, Match, judge, shortlist
-from service.matching.speakers import Person, Role, speaker_matches
+from service.matching.judge import (
+    MIN_CONFIRM_WORDS,
+    SHORT_CLAIM_MIN_WORDS,
+    Candidate,
+    Claim,
+    Judgement,
+    Match,
+    judge,
+    shortlist,
+)
+from service.matching.names import count_people, read_name, surname_key
+from service.matching.speakers import Person, Role, SpeakerMatch, speaker_match, speaker_matches
 from service.matching.standing import STANDINGS, UNVETTED, is_vetted, same_statement
 from service.matching.text import Token, fold, index_terms, tokens, words
 
 __all__ = [
     "MIN_CONFIRM_WORDS",
+    "SHORT_CLAIM_MIN_WORDS",
+    "SpeakerMatch",
+    "count_people",
+    "read_name",
+    "surname_key",
+    "speaker_match",
     "STANDINGS",
     "UNVETTED",
     "Candidate",

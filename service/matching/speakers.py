@@ -12,6 +12,7 @@ from service.matching.names import Name, compare_names, read_name
 from service.matching.text import fold
 
 __all__ = [
+    "LEVELS",
     "EXACT",
     "ALIAS",
     "PROBABLE",
@@ -28,6 +29,7 @@ EXACT = "exact"  # the person's stored name, however written (case, titles, role
 ALIAS = "alias"  # one of the person's stored aliases, or an office they held on the date
 PROBABLE = "probable"  # the same person as far as names tell: a variant, a slip, a surname alone
 DIFFERENT = "different"  # nobody the person is known as
+LEVELS = (EXACT, ALIAS, PROBABLE, DIFFERENT)
 
 
 @dataclass(frozen=True)
@@ -190,13 +192,10 @@ def speaker_match(
     return best or SpeakerMatch(DIFFERENT, ("speaker_differs",))
 
 
-_LEVEL_ORDER = (EXACT, ALIAS, PROBABLE, DIFFERENT)
-
-
 def _surer(a: SpeakerMatch, b: SpeakerMatch) -> bool:
     def rank(m: SpeakerMatch) -> tuple:
         order = _AGREEMENT_ORDER.index(m.agreement) if m.agreement in _AGREEMENT_ORDER else 0
-        return (_LEVEL_ORDER.index(m.level), "speaker_surname_shared" in m.reasons, order)
+        return (LEVELS.index(m.level), "speaker_surname_shared" in m.reasons, order)
 
     return rank(a) < rank(b)
 

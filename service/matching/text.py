@@ -142,9 +142,7 @@ def words(text: str) -> list[str]:
 # lines (where _WORD's other branches could match): every character that is not part of a word becomes a
 # space and the text is split, about three times faster than running _WORD.
 _ODD_WORDS = re.compile(r"\[|\d[.,]\d|-[ \t]*\r?\n")
-_SPACE_OUT = str.maketrans(
-    {chr(i): " " for i in range(128) if not (chr(i).isalnum() or chr(i) in "_'")}
-)
+_SPACE_OUT = str.maketrans({chr(i): " " for i in range(128) if not (chr(i).isalnum() or chr(i) in "_'")})
 _PLAIN_WORD = re.compile(r"\w+(?:'\w+)*")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
