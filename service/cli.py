@@ -188,9 +188,7 @@ def _safe(url: str) -> str:
 
 
 @main.command()
-@click.argument(
-    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
+@click.argument("articles", nargs=-1, required=True)
 @click.option("--language", default=None, help="The articles' language (detected when absent).")
 @click.option(
     "--standing",
@@ -200,51 +198,56 @@ def _safe(url: str) -> str:
     help="primary: the speaker's own channel or an official record; publication: published journalism.",
 )
 @click.option("--dry-run", is_flag=True, help="Show what would be stored; store nothing.")
-def ingest(files: tuple[Path, ...], language: str | None, standing: str, dry_run: bool) -> None:
-    """Store text or HTML articles as sources, with the quotes extracted from them."""
+def ingest(articles: tuple[str, ...], language: str | None, standing: str, dry_run: bool) -> None:
+    """Store articles (text or HTML files, or http(s) URLs to fetch) as sources, with their quotes."""
     from service import checking, store
-    from service.articles import read_article
+    from service.articles import read_article, source_fields
+    from service.config import from_environment
     from service.db import session_scope
-    from service.language import detect_language
+    from service.fetch import FetchError, fetch_article, policy_from_config
 
+    policy = policy_from_config(from_environment())
     with _engine() as engine:
         totals = {"sources": 0, "quotes": 0, "skipped": 0}
-        bar = _bar(len(files), "articles")
-        for path in files:
-            article = read_article(path)
-            fields = {
-                "title": article.title or path.stem,
-                "url": article.url,
-                "body": article.text,
-                "language": language or article.language or detect_language(article.text),
-                "published_at": None,
-                "publisher": None,
-                "author": None,
-                "standing": standing,
-            }
+        bar = _bar(len(articles), "articles")
+        for name in articles:
             try:
+                if name.startswith(("http://", "https://")):
+                    article = fetch_article(name, policy=policy)
+                else:
+                    path = Path(name)
+                    if not path.is_file():
+                        raise FetchError(f"no such file: {name}")
+                    article = read_article(path)
+                for warning in article.warnings:
+                    _echo(bar, f"{name}: warning: {warning}", err=True)
+                fields = source_fields(
+                    article, language=language, standing=standing, title=article.title or Path(name).stem
+                )
                 with session_scope(engine) as session:
                     drafts = checking.drafts_for_source(session, article.text, language=fields["language"])
                     if dry_run:
                         for d in drafts:
-                            _echo(bar, f"{path}: [{d.kind}] {d.speaker}: {d.text}")
+                            _echo(bar, f"{name}: [{d.kind}] {d.speaker}: {d.text}")
                         session.rollback()
                     else:
                         store.create_source_with_quotes(session, fields, drafts)
                 totals["sources"] += not dry_run
                 totals["quotes"] += len(drafts)
-            except store.StoreError as exc:
+            except (store.StoreError, FetchError) as exc:
                 totals["skipped"] += 1
-                _echo(bar, f"{path}: skipped: {exc}", err=True)
+                _echo(bar, f"{name}: skipped: {exc}", err=True)
             if bar:
                 bar.update(1)
     if bar:
         bar.close()
     verb = "would store" if dry_run else "stored"
     click.echo(
-        f"{verb} {totals['quotes']} quotes from {len(files) - totals['skipped']} articles"
+        f"{verb} {totals['quotes']} quotes from {len(articles) - totals['skipped']} articles"
         f" ({totals['skipped']} skipped)"
     )
+    if totals["skipped"]:
+        sys.exit(1)
 
 
 @main.command()

@@ -41,4 +41,6 @@ def from_environment() -> dict:
         "OPENAPI_SWAGGER_UI_PATH": "/docs",
         "OPENAPI_SWAGGER_UI_URL": os.environ.get("QUOTETRACE_SWAGGER_UI_URL", "/api/docs/static/"),
         "PROPAGATE_EXCEPTIONS": False,
+        # Fetching pages on this machine's own loopback addresses: for tests, never in production.
+        "FETCH_ALLOW_LOOPBACK": os.environ.get("QUOTETRACE_FETCH_ALLOW_LOOPBACK") == "1",
     }

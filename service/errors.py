@@ -24,6 +24,7 @@ DETAILS = {
     415: "Send the body as JSON, with 'Content-Type: application/json'.",
     422: "Some fields are missing or invalid; see 'errors'.",
     500: "Something went wrong on our side; the request changed nothing.",
+    502: "The page to ingest could not be fetched from its server; nothing was stored.",
     503: "The database is unavailable just now; nothing was changed. Retry after the seconds in Retry-After.",
 }
 

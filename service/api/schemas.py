@@ -405,6 +405,14 @@ class NewSourceSchema(StrictSchema):
     dry_run = ma.fields.Boolean(
         load_default=False, metadata={"description": "Store nothing; answer 200 with what would be stored."}
     )
+    fetch = ma.fields.Boolean(
+        load_default=None,
+        allow_none=True,
+        metadata={
+            "description": "Fetch the page at 'url' and store its main text, metadata and quotations"
+            " (the default when only a url is given)."
+        },
+    )
 
     @ma.validates_schema
     def _identifiable(self, data: dict, **_kw) -> None:

@@ -1,0 +1,150 @@
+"""Fetching a web page to ingest: http(s) only, public addresses only, bounded in time, size and redirects.
+
+Every hop of a redirect is checked again: a public page must not bounce the server onto its own
+network (``http://127.0.0.1/``, ``http://10.0.0.5/admin``, a cloud metadata address). The host's
+addresses are resolved and all must be public before the request is made. Tests serve pages on
+loopback and say so with ``allow_loopback``; private ranges stay refused even then.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+# A news article's HTML is 50-500 kB; ten times the largest is still a page, not a download.
+MAX_BYTES = 5 * 1024 * 1024
+# Seconds for connecting and for the whole read: a slow server must not hold a worker.
+TIMEOUT_SECONDS = 10.0
+# Publishers redirect http → https → canonical, sometimes through a consent page: 5 covers that.
+MAX_REDIRECTS = 5
+HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+USER_AGENT = "quotetrace/0.1 (quote verification; ingest)"
+ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5"
+
+
+class FetchError(Exception):
+    """The page cannot be fetched; the message says why, for the user.
+
+    ``refused``: the URL itself is not allowed (scheme, address, size): the caller's request is at
+    fault, not the remote server.
+    """
+
+    def __init__(self, message: str, *, refused: bool = False):
+        super().__init__(message)
+        self.refused = refused
+
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    """What a fetch may do."""
+
+    timeout: float = TIMEOUT_SECONDS
+    max_bytes: int = MAX_BYTES
+    max_redirects: int = MAX_REDIRECTS
+    allow_loopback: bool = False
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """A page's bytes, where they came from after redirects, and what the server said they are."""
+
+    url: str
+    content: bytes
+    content_type: str | None
+    charset: str | None
+
+
+def check_url(url: str, policy: FetchPolicy) -> None:
+    """Raise FetchError unless ``url`` is http(s) to a host whose every address the policy allows."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise FetchError(f"Only http and https pages are fetched, not {parts.scheme!r}.", refused=True)
+    if not parts.hostname:
+        raise FetchError("The URL names no host.", refused=True)
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
+    except (OSError, ValueError) as exc:
+        raise FetchError(f"The host {parts.hostname!r} cannot be resolved.") from exc
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if address.is_loopback and policy.allow_loopback:
+            continue
+        if not address.is_global:
+            raise FetchError(f"{parts.hostname!r} is a private or local address: not fetched.", refused=True)
+
+
+def fetch_page(url: str, *, policy: FetchPolicy = FetchPolicy()) -> FetchedPage:
+    """GET the page at ``url`` within the policy, following redirects one checked hop at a time."""
+    import urllib3
+
+    http = urllib3.PoolManager(
+        timeout=urllib3.Timeout(connect=policy.timeout, read=policy.timeout),
+        retries=False,
+        headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
+    )
+    try:
+        for _hop in range(policy.max_redirects + 1):
+            check_url(url, policy)
+            response = http.request("GET", url, redirect=False, preload_content=False)
+            try:
+                if response.status in (301, 302, 303, 307, 308):
+                    location = response.headers.get("Location")
+                    if not location:
+                        raise FetchError(f"{url} redirects nowhere.")
+                    url = urljoin(url, location)
+                    continue
+                if response.status != 200:
+                    raise FetchError(f"{url} answered HTTP {response.status}.")
+                return _page(url, response, policy, deadline=time.monotonic() + policy.timeout)
+            finally:
+                response.release_conn()
+        raise FetchError(f"More than {policy.max_redirects} redirects.")
+    except urllib3.exceptions.HTTPError as exc:
+        raise FetchError(f"{url} could not be fetched ({type(exc).__name__}).") from exc
+    finally:
+        http.clear()
+
+
+def _page(url: str, response, policy: FetchPolicy, *, deadline: float) -> FetchedPage:
+    content_type = response.headers.get("Content-Type", "")
+    mime = content_type.split(";")[0].strip().lower() or None
+    if mime and mime not in HTML_TYPES:
+        raise FetchError(f"{url} is {mime}, not a web page.", refused=True)
+    declared = response.headers.get("Content-Length")
+    if declared and declared.isdigit() and int(declared) > policy.max_bytes:
+        raise FetchError(f"The page is larger than {policy.max_bytes:,} bytes.", refused=True)
+    chunks, size = [], 0
+    for chunk in response.stream(64 * 1024):
+        size += len(chunk)
+        if size > policy.max_bytes:
+            raise FetchError(f"The page is larger than {policy.max_bytes:,} bytes.", refused=True)
+        if time.monotonic() > deadline:
+            raise FetchError(f"{url} took longer than {policy.timeout:g} s to send.")
+        chunks.append(chunk)
+    charset = None
+    for param in content_type.split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            charset = value.strip().strip('"')
+    return FetchedPage(url=url, content=b"".join(chunks), content_type=mime, charset=charset)
+
+
+def policy_from_config(config) -> FetchPolicy:
+    """The fetch policy an app or command runs with (FETCH_ALLOW_LOOPBACK for tests only)."""
+    return FetchPolicy(allow_loopback=bool(config.get("FETCH_ALLOW_LOOPBACK")))
+
+
+def fetch_article(url: str, *, policy: FetchPolicy = FetchPolicy()):
+    """The article at ``url``: fetched within the policy and read as ``articles.parse_html`` reads pages."""
+    from service.articles import Article, decode, parse_html
+
+    page = fetch_page(url, policy=policy)
+    if page.content_type == "text/plain":
+        text, warnings = decode(page.content, charset=page.charset)
+        return Article(text=text.strip("\ufeff"), url=page.url, warnings=warnings)
+    article = parse_html(page.content, charset=page.charset, url=page.url)
+    return article
