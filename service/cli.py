@@ -187,6 +187,35 @@ def _safe(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+@main.group()
+def feedback() -> None:
+    """Readers' feedback on verifications."""
+
+
+@feedback.command("report")
+@click.option("--wrong", "wrong_limit", default=20, show_default=True, help="How many wrong answers to list.")
+def feedback_report(wrong_limit: int) -> None:
+    """Agreement per verdict given, and the latest claims readers said were answered wrongly."""
+    from service.db import session_scope
+    from service.feedback import report
+
+    with _engine() as engine, session_scope(engine) as session:
+        result = report(session, wrong_limit=wrong_limit)
+        wrong = [(f.verdict, f.rating, f.claim, f.speaker, f.reason) for f in result["wrong"]]
+    if not result["verdicts"]:
+        click.echo("no feedback yet")
+        return
+    click.echo(f"{'verdict':<14}{'feedback':>9}{'right':>7}{'agreement':>11}")
+    for verdict, row in result["verdicts"].items():
+        click.echo(f"{verdict:<14}{row['feedback']:>9}{row['right']:>7}{row['agreement']:>11.0%}")
+    if wrong:
+        click.echo(f"\nanswered wrongly (latest {len(wrong)}):")
+    for verdict, rating, claim, speaker, reason in wrong:
+        who = f" ({speaker})" if speaker else ""
+        why = f" — {_clip(reason, 80)}" if reason else ""
+        click.echo(f"  {verdict} rated {rating}: “{_clip(claim, 80)}”{who}{why}")
+
+
 @main.command()
 @click.argument("articles", nargs=-1, required=True)
 @click.option("--language", default=None, help="The articles' language (detected when absent).")

@@ -208,3 +208,30 @@ class ApiKey(Base):
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+FEEDBACK_RATINGS = ("right", "wrong_match", "wrong_verdict", "none_of_these")
+
+
+class Feedback(Base):
+    """A reader's word on one verification: the claim, the answer given, and whether it was right."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (
+        CheckConstraint(
+            "rating IN ('right', 'wrong_match', 'wrong_verdict', 'none_of_these')", name="rating"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim: Mapped[str] = mapped_column(Text)
+    speaker: Mapped[str | None] = mapped_column(String(300))
+    # The answer given: its verdict, and the quotes it showed (ids, best first).
+    verdict: Mapped[str] = mapped_column(String(15))
+    shown_quote_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    rating: Mapped[str] = mapped_column(String(15))
+    reason: Mapped[str | None] = mapped_column(Text)
+    # The match the feedback is about; a plain id, so deleting the quote keeps the feedback.
+    quote_id: Mapped[int | None] = mapped_column(Integer)
+    api_key_id: Mapped[int | None] = mapped_column(ForeignKey("api_keys.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)

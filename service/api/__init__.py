@@ -41,7 +41,7 @@ class Api(_Api):
 
 def init_app(app: Flask) -> None:
     """Register the API's blueprints and its OpenAPI document."""
-    from service.api import bodies, quotes, sources, speakers, verify
+    from service.api import bodies, feedback, quotes, sources, speakers, verify
 
     # No redirect of '//x' to '/x': werkzeug would build its Location from the client's Host header.
     app.url_map.merge_slashes = False
@@ -54,7 +54,7 @@ def init_app(app: Flask) -> None:
             "extra_plugins": [ProblemsPlugin()],
         },
     )
-    for module in (verify, quotes, speakers, sources):
+    for module in (verify, quotes, speakers, sources, feedback):
         api.register_blueprint(module.blp, url_prefix="/api/v1")
     app.extensions["quotetrace.api"] = api
     app.add_url_rule("/api/docs/static/<path:filename>", "swagger_ui_static", _swagger_ui_static)

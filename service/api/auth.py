@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable
 
 import flask_smorest
-from flask import request
+from flask import g, request
 from flask_smorest import abort
 from sqlalchemy.exc import IntegrityError
 from werkzeug.datastructures import WWWAuthenticate
@@ -30,8 +30,10 @@ def require_key() -> None:
     scheme, _, key = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not key.strip():
         raise _unauthorized("This request needs an API key: send 'Authorization: Bearer <key>'.")
-    if check_key(get_session(), key.strip()) is None:
+    live = check_key(get_session(), key.strip())
+    if live is None:
         raise _unauthorized("This API key is not valid, or has been revoked.")
+    g.api_key_id = live.id
 
 
 def _unauthorized(detail: str) -> Unauthorized:

@@ -520,3 +520,56 @@ class SourcePreviewSchema(ma.Schema):
     stored = ma.fields.Boolean(metadata={"description": "Always false: a dry run stores nothing."})
     source = ma.fields.Nested(PreviewSourceSchema)
     quotes = ma.fields.List(ma.fields.Nested(PreviewQuoteSchema))
+
+
+# --- feedback ---------------------------------------------------------------------------------------
+
+FEEDBACK_RATINGS = ["right", "wrong_match", "wrong_verdict", "none_of_these"]
+
+
+class FeedbackInSchema(StrictSchema):
+    """A reader's word on one verification: the claim and answer they got, and whether it was right."""
+
+    claim = ma.fields.String(required=True, validate=validate.Length(min=1, max=MAX_CLAIM))
+    speaker = ma.fields.String(load_default=None, allow_none=True, validate=validate.Length(max=300))
+    verdict = ma.fields.String(
+        required=True, validate=validate.OneOf(VERDICTS), metadata={"description": "The verdict given."}
+    )
+    shown_quote_ids = ma.fields.List(
+        ma.fields.Integer(validate=validate.Range(min=1, max=MAX_ID)),
+        load_default=list,
+        validate=validate.Length(max=MAX_LIMIT),
+        metadata={"description": "The ids of the quotes the answer showed, best first."},
+    )
+    rating = ma.fields.String(
+        required=True,
+        validate=validate.OneOf(FEEDBACK_RATINGS),
+        metadata={"description": "right, wrong_match (another quote), wrong_verdict, none_of_these."},
+    )
+    reason = ma.fields.String(load_default=None, allow_none=True, validate=validate.Length(max=2_000))
+    quote_id = ma.fields.Integer(
+        load_default=None,
+        allow_none=True,
+        validate=validate.Range(min=1, max=MAX_ID),
+        metadata={"description": "The match the feedback concerns."},
+    )
+
+
+class FeedbackSchema(ma.Schema):
+    id = ma.fields.Integer()
+    claim = ma.fields.String()
+    speaker = ma.fields.String(allow_none=True)
+    verdict = ma.fields.String(metadata={"enum": VERDICTS})
+    shown_quote_ids = ma.fields.List(ma.fields.Integer())
+    rating = ma.fields.String(metadata={"enum": FEEDBACK_RATINGS})
+    reason = ma.fields.String(allow_none=True)
+    quote_id = ma.fields.Integer(allow_none=True)
+    created_at = ma.fields.DateTime()
+
+
+class FeedbackFilterSchema(PageArgsSchema):
+    rating = ma.fields.String(load_default=None, validate=validate.OneOf(FEEDBACK_RATINGS))
+
+
+class FeedbackPageSchema(PageSchema):
+    items = ma.fields.List(ma.fields.Nested(FeedbackSchema))
