@@ -150,3 +150,10 @@ def test_explain_shows_the_filters_inside_the_candidate_query(archive, engine):
             assert sum(op in ("Lt", "Gt", "Le", "Ge", "Ne", "Eq") for op in between) >= 5, program
         found = dict(session.execute(stmt).all())
     assert list(found.values()) == [STATEMENT]
+
+
+def test_batch_applies_its_filters_to_every_claim(archive):
+    claims = [{"claim": STATEMENT}, {"claim": STATEMENT, "speaker": "Ana Lima"}]
+    response = archive.post("/api/v1/verify/batch", json={"claims": claims, "standing": ["primary"]})
+    assert response.status_code == 200, response.json
+    assert [_publishers(r) for r in response.json["results"]] == [["Island Times"], ["Island Times"]]

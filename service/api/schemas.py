@@ -430,7 +430,9 @@ class BatchClaimSchema(StrictSchema):
     said_on = ma.fields.Date(load_default=None, allow_none=True)
 
 
-class BatchArgsSchema(StrictSchema):
+class BatchArgsSchema(FilterArgsSchema):
+    """Claims verified alike: the filters apply to every one."""
+
     claims = ma.fields.List(
         ma.fields.Nested(BatchClaimSchema),
         required=True,
@@ -438,6 +440,12 @@ class BatchArgsSchema(StrictSchema):
         metadata={"description": f"Up to {MAX_BATCH} claims; results come back in the same order."},
     )
     limit = ma.fields.Integer(load_default=3, validate=validate.Range(min=1, max=MAX_LIMIT))
+    language = ma.fields.String(
+        load_default=None,
+        allow_none=True,
+        validate=validate.Length(max=20),
+        metadata={"description": "Only quotes in this language (e.g. 'en')."},
+    )
 
 
 class BatchResultSchema(ma.Schema):

@@ -40,10 +40,11 @@ class Verify(MethodView):
 class VerifyBatch(MethodView):
     @blp.arguments(BatchArgsSchema, as_kwargs=True)
     @blp.response(200, BatchResultSchema)
-    def post(self, claims, limit):
+    def post(self, claims, limit, language, **args):
         """Verify up to 100 claims at once; one result each, in order."""
         session = get_session()
-        return {"results": [verification.verify(session, **c, limit=limit) for c in claims]}
+        filters = _with_filters(args, language=language)["filters"]
+        return {"results": [verification.verify(session, **c, limit=limit, filters=filters) for c in claims]}
 
 
 @blp.route("/check")
