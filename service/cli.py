@@ -283,14 +283,27 @@ def ingest(articles: tuple[str, ...], language: str | None, standing: str, dry_r
 @click.argument("draft", type=click.File("r", encoding="utf-8"))
 @click.option("--language", default=None, help="The draft's language (detected when absent).")
 @click.option("--color/--no-color", default=None, help="Colours (default: on a terminal).")
-def check(draft, language: str | None, color: bool | None) -> None:
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only quotes that appeared on or after.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only quotes that appeared by then.")
+@click.option("--publisher", multiple=True, help="Only quotes from this publisher (repeatable).")
+@click.option("--standing", type=click.Choice(STANDINGS), multiple=True, help="Only these standings.")
+@click.option("--quote-language", default=None, help="Only quotes in this language.")
+def check(draft, language, color, since, until, publisher, standing, quote_language) -> None:
     """Print every quotation in DRAFT (a file, or - for stdin) with its verdict."""
     from service.checking import check_draft
     from service.db import session_scope
+    from service.filters import Filters
 
+    filters = Filters.from_args(
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        language=quote_language,
+        publisher=publisher,
+        standing=standing,
+    )
     text = draft.read()
     with _engine() as engine, session_scope(engine) as session:
-        result = check_draft(session, text, language=language)
+        result = check_draft(session, text, language=language, filters=filters)
     colours = {
         "verified": "green",
         "paraphrased": "cyan",

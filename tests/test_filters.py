@@ -157,3 +157,18 @@ def test_batch_applies_its_filters_to_every_claim(archive):
     response = archive.post("/api/v1/verify/batch", json={"claims": claims, "standing": ["primary"]})
     assert response.status_code == 200, response.json
     assert [_publishers(r) for r in response.json["results"]] == [["Island Times"], ["Island Times"]]
+
+
+def test_check_on_the_command_line_takes_filters(archive, database_url, monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from service.cli import main
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(f"Ana Lima said: \u201c{STATEMENT}\u201d", encoding="utf-8")
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    found = CliRunner().invoke(main, ["check", str(draft), "--since", "2025-01-01"], catch_exceptions=False)
+    assert "verified" in found.output
+    assert "Minister's statement" in found.output
+    none = CliRunner().invoke(main, ["check", str(draft), "--publisher", "Nobody"], catch_exceptions=False)
+    assert "1 unverified" in none.output
