@@ -134,3 +134,23 @@ def lookup(conn: Connection, table: str, key: str, value: str, keys: Sequence) -
         marks = ",".join("?" * len(chunk))
         found.update(raw.execute(f"SELECT {key}, {value} FROM {table} WHERE {key} IN ({marks})", chunk))
     return found
+
+
+def lookup_all(conn: Connection, table: str, key: str, columns: Sequence[str], keys: Sequence) -> list[tuple]:
+    """``(key, *columns)`` of every row of ``table`` whose ``key`` is one of ``keys`` (several a key)."""
+    raw = conn.connection.driver_connection
+    names = ", ".join((key, *columns))
+    found: list[tuple] = []
+    if not keys:
+        return found
+    if conn.dialect.name == "postgresql":
+        with raw.cursor() as cursor:
+            cursor.execute(f"SELECT {names} FROM {table} WHERE {key} = ANY(%s)", (list(keys),))
+            found.extend(cursor.fetchall())
+        return found
+    keys = list(keys)
+    for i in range(0, len(keys), _SQLITE_CHUNK):
+        chunk = keys[i : i + _SQLITE_CHUNK]
+        marks = ",".join("?" * len(chunk))
+        found.extend(raw.execute(f"SELECT {names} FROM {table} WHERE {key} IN ({marks})", chunk))
+    return found

@@ -154,6 +154,43 @@ def keys_revoke(name: str) -> None:
     click.echo(f"revoked {name!r}")
 
 
+@main.group()
+def speakers() -> None:
+    """Find and merge speakers stored twice (one person, one speaker)."""
+
+
+@speakers.command("suggest")
+def speakers_suggest() -> None:
+    """List stored speakers that look like one person, with the evidence (changes nothing)."""
+    from service import store
+    from service.db import session_scope
+
+    with _engine() as engine, session_scope(engine) as session:
+        found = store.suggest_duplicates(session)
+    for d in found:
+        click.echo(f"{d.source_id}\t{d.source!r} -> {d.target_id}\t{d.target!r}: {d.evidence}")
+    click.echo(f"{len(found)} likely duplicates; merge one with: quotetrace speakers merge SOURCE TARGET")
+
+
+@speakers.command("merge")
+@click.argument("source")
+@click.argument("target")
+def speakers_merge(source: str, target: str) -> None:
+    """Fold speaker SOURCE into TARGET (ids, names or aliases); SOURCE becomes an alias of TARGET."""
+    from service import store
+    from service.db import session_scope
+
+    try:
+        with _engine() as engine, session_scope(engine) as session:
+            a = store.find_speaker_for_merge(session, source)
+            b = store.find_speaker_for_merge(session, target)
+            names = (a.name, b.name)
+            store.merge_speakers(session, a.id, b.id)
+    except store.StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"merged {names[0]!r} into {names[1]!r}")
+
+
 @main.command()
 @click.option("--host", default=lambda: os.environ.get("HOST", "127.0.0.1"), show_default="127.0.0.1")
 @click.option("--port", default=lambda: int(os.environ.get("PORT", 8000)), show_default="8000", type=int)

@@ -17,7 +17,7 @@ import json
 import multiprocessing
 import os
 import sqlite3
-from collections import deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -33,7 +33,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from service import bulk
 from service.matching import index_terms
-from service.matching.names import surname_key
+from service.matching.identity import resolve
+from service.matching.names import read_name, surname_key
 from service.models import STANDINGS, Quote, Source, Speaker, utcnow
 from service.search import add_postings, plan
 from service.seeding import store_speaker
@@ -123,6 +124,7 @@ class ImportReport:
     added: int = 0
     duplicates: int = 0
     speakers_added: int = 0
+    speakers_resolved: int = 0  # speaker strings recorded as an alias of a stored speaker
     sources_added: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)
 
@@ -131,6 +133,11 @@ class ImportReport:
         return (
             f"read {self.read} rows: {self.added} quotes added, {self.duplicates} already stored, "
             f"{len(self.errors)} bad; {self.speakers_added} new speakers, {self.sources_added} new sources"
+            + (
+                f" ({self.speakers_resolved} speaker names resolved to stored speakers)"
+                if self.speakers_resolved
+                else ""
+            )
         )
 
 
@@ -367,17 +374,61 @@ class _Resolver:
         self.sources: dict[str, int] = {}
         self.standing = standing  # of new sources whose row says none
 
-    def speaker_ids(self, session: Session, names: Iterable[str], report: ImportReport) -> None:
+    def speaker_ids(self, session: Session, names: Counter, report: ImportReport) -> None:
+        """Ids for these speaker strings (with their row counts): stored, resolved, or new.
+
+        In bulk: one query by name, one by alias, one for the stored speakers of the strings' surnames;
+        then ``identity.resolve`` (pure) folds each string that is surely a stored person into them,
+        and records it as an alias. Strings of one person new in this batch become one speaker.
+        """
         missing = sorted(n for n in names if n not in self.speakers)
         if not missing:
             return
         conn = session.connection()
         self.speakers.update(bulk.lookup(conn, "speakers", "name", "id", missing))
-        new = [n for n in missing if n not in self.speakers]
+        missing = [n for n in missing if n not in self.speakers]
+        self.speakers.update(bulk.lookup(conn, "speaker_aliases", "alias", "speaker_id", missing))
+        missing = [n for n in missing if n not in self.speakers]
+        if not missing:
+            return
+        keys = {n: surname_key(n) for n in missing}
+        group: dict[str, list[tuple[int, list[str]]]] = defaultdict(list)
+        for key, sid, name in bulk.lookup_all(
+            conn, "speakers", "surname_key", ("id", "name"), sorted({k for k in keys.values() if k})
+        ):
+            group[key].append((sid, [name]))
+        new: list[str] = []  # speakers to create; -(i + 1) stands for new[i] until it has an id
+        aliases: list[tuple[int, str]] = []
+        of_new: dict[str, int] = {}
+
+        # Full names before surnames alone (which fold into one only when it is the surname's one person);
+        # then the most quoted, plainest form of a person first: it is the one the others fold into.
+        def order(n: str) -> tuple:
+            readings = read_name(n)
+            return (not (readings and readings[0].given), -names[n], _decoration(n), n)
+
+        for name in sorted(missing, key=order):
+            key = keys[name]
+            hit = resolve(name, group[key]) if key else None
+            if hit is None:
+                new.append(name)
+                if key:
+                    group[key].append((-len(new), [name]))
+            elif hit < 0:
+                of_new[name] = -hit - 1
+            else:
+                self.speakers[name] = hit
+                aliases.append((hit, name))
         if new:
             bulk.insert_rows(conn, "speakers", ("name", "surname_key"), [(n, surname_key(n)) for n in new])
             self.speakers.update(bulk.lookup(conn, "speakers", "name", "id", new))
             report.speakers_added += len(new)
+        for name, i in of_new.items():
+            self.speakers[name] = self.speakers[new[i]]
+            aliases.append((self.speakers[name], name))
+        if aliases:
+            bulk.insert_rows(conn, "speaker_aliases", ("speaker_id", "alias"), sorted(aliases))
+            report.speakers_resolved += len(aliases)
 
     def source_ids(self, session: Session, rows: Iterable[Row], report: ImportReport) -> None:
         wanted: dict[str, dict] = {}
@@ -401,6 +452,16 @@ class _Resolver:
             )
             self.sources.update(bulk.lookup(conn, "sources", "key", "id", new))
             report.sources_added += len(new)
+
+
+def _decoration(name: str) -> int:
+    """How far a speaker string is from a plain name (spacing, capitals, titles, tags): plainer is kept."""
+    return (
+        (name != " ".join(name.split()))
+        + name.isupper()
+        + sum(name.count(c) for c in "().,[]")
+        + (len(name.split()) - len(" ".join(name.split()).split()))
+    )
 
 
 @dataclass
@@ -464,13 +525,25 @@ def _store_batch(engine: Engine, batch: _Parsed, resolver: _Resolver, report: Im
     a refused batch is split until the rows it refuses stand alone, each reported by line like any
     other bad row, and every other row lands.
     """
-    saved = (dict(resolver.speakers), dict(resolver.sources), report.speakers_added, report.sources_added)
+    saved = (
+        dict(resolver.speakers),
+        dict(resolver.sources),
+        report.speakers_added,
+        report.sources_added,
+        report.speakers_resolved,
+    )
     saved_counts = (report.added, report.duplicates)
     try:
         _store_in_one_transaction(engine, batch, resolver, report)
     except _REFUSALS as exc:
         # The transaction is gone: so are the ids the resolver learnt in it.
-        resolver.speakers, resolver.sources, report.speakers_added, report.sources_added = saved
+        (
+            resolver.speakers,
+            resolver.sources,
+            report.speakers_added,
+            report.sources_added,
+            report.speakers_resolved,
+        ) = saved
         report.added, report.duplicates = saved_counts
         rows = [*batch.speakers, *batch.rows]
         if len(rows) == 1:
@@ -493,10 +566,12 @@ def _store_in_one_transaction(
         if engine.dialect.name == "sqlite":
             # A bigger page cache for this connection: index pages are rewritten batch after batch.
             session.execute(text("PRAGMA cache_size=-262144"))
-        resolver.speaker_ids(session, {r.speaker for r in chain(rows, batch.speakers)}, report)
+        resolver.speaker_ids(session, Counter(r.speaker for r in chain(rows, batch.speakers)), report)
         for row in chain(batch.speakers, rows):
             if row.speaker_info:
-                store_speaker(session, {"name": row.speaker, **row.speaker_info})
+                # On the speaker the name resolved to (its own name, when it is new).
+                stored = session.get(Speaker, resolver.speakers[row.speaker])
+                store_speaker(session, {**row.speaker_info, "name": stored.name})
         resolver.source_ids(session, rows, report)
         first: dict[str, int] = {}  # fingerprint -> position of its first row in the batch
         for i, row in enumerate(rows):

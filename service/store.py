@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from service.matching import identity
+from service.matching.names import surname_key
 from service.models import Quote, Source, Speaker, SpeakerAlias
 from service.search import add_to_index, remove_from_index
 from service.search.plan import quote_keys
@@ -102,12 +104,26 @@ def find_speaker(session: Session, name: str) -> Speaker | None:
     return aliased[0] if aliased else None
 
 
+def resolve_speaker(session: Session, name: str) -> Speaker | None:
+    """The stored speaker ``name`` surely is under another form (identity.resolve), else None."""
+    key = surname_key(name)
+    if not key:
+        return None
+    stored = session.scalars(select(Speaker).where(Speaker.surname_key == key).order_by(Speaker.id)).all()
+    hit = identity.resolve(name, [(s.id, [s.name]) for s in stored])
+    return next((s for s in stored if s.id == hit), None)
+
+
 def get_or_create_speaker(session: Session, name: str, *, aliases: Iterable[str] = ()) -> Speaker:
     """The speaker called ``name`` (by name or alias), created if new, with any new ``aliases`` added."""
     name = name.strip()
     if not name:
         raise Invalid({"speaker": ["The speaker's name is blank."]})
     speaker = find_speaker(session, name)
+    if speaker is None:
+        speaker = resolve_speaker(session, name)
+        if speaker is not None:
+            speaker.aliases.append(SpeakerAlias(alias=name))  # the form it came as, kept
     if speaker is None:
         speaker = Speaker(name=name)
         session.add(speaker)
@@ -422,3 +438,68 @@ def get_source(session: Session, source_id: int) -> dict[str, Any] | None:
     ).all()
     columns = ("id", "url", "title", "publisher", "author", "published_at", "language", "body", "standing")
     return {**{c: getattr(source, c) for c in columns}, "quotes": quotes}
+
+
+# --- one person, one speaker ------------------------------------------------------------------------
+
+
+def suggest_duplicates(session: Session) -> list[identity.Duplicate]:
+    """Stored speakers that look like one person, with the evidence (nothing is changed)."""
+    counts = dict(session.execute(select(Quote.speaker_id, func.count()).group_by(Quote.speaker_id)).all())
+    groups: dict[str, list[tuple[int, str, int]]] = {}
+    shared = (
+        select(Speaker.surname_key)
+        .where(Speaker.surname_key.is_not(None))
+        .group_by(Speaker.surname_key)
+        .having(func.count() > 1)
+    )
+    rows = session.execute(
+        select(Speaker.id, Speaker.name, Speaker.surname_key).where(Speaker.surname_key.in_(shared))
+    ).all()
+    for sid, name, key in rows:
+        groups.setdefault(key, []).append((sid, name, counts.get(sid, 0)))
+    found: list[identity.Duplicate] = []
+    for key in sorted(groups):
+        found.extend(identity.duplicates(groups[key]))
+    return found
+
+
+def merge_speakers(session: Session, source_id: int, target_id: int) -> Speaker:
+    """Fold speaker ``source_id`` into ``target_id``: its quotes, aliases and roles; its name an alias.
+
+    Nothing is lost: every quote keeps its words and source under the merged speaker, and the folded
+    name stays findable (and exported) as an alias.
+    """
+    if source_id == target_id:
+        raise Invalid({"source": ["A speaker cannot be merged into itself."]})
+    source = session.get(Speaker, source_id)
+    target = session.get(Speaker, target_id)
+    for wanted, found in ((source_id, source), (target_id, target)):
+        if found is None:
+            raise NotFound(f"No speaker {wanted} is stored.")
+    known = {target.name.lower(), *(a.alias.lower() for a in target.aliases)}
+    for alias in [source.name, *(a.alias for a in source.aliases)]:
+        if alias.lower() not in known:
+            target.aliases.append(SpeakerAlias(alias=alias))
+            known.add(alias.lower())
+    held = {(r.title, r.organisation, r.start_date) for r in target.roles}
+    for role in list(source.roles):
+        if (role.title, role.organisation, role.start_date) not in held:
+            source.roles.remove(role)
+            target.roles.append(role)
+    target.wikidata_qid = target.wikidata_qid or source.wikidata_qid
+    target.description = target.description or source.description
+    session.execute(update(Quote).where(Quote.speaker_id == source_id).values(speaker_id=target_id))
+    session.flush()
+    session.expire(source)
+    session.delete(session.get(Speaker, source_id))
+    session.flush()
+    return target
+
+
+def find_speaker_for_merge(session: Session, ref: str) -> Speaker:
+    """The speaker a merge names: an id, or a stored name or alias."""
+    speaker = session.get(Speaker, int(ref)) if ref.strip().isdigit() else find_speaker(session, ref)
+    if speaker is None:
+        raise NotFound(f"No speaker {ref!r} is stored.")
+    return speaker

@@ -58,8 +58,12 @@ def test_key_is_checked_before_the_body(client):
 
 @pytest.mark.parametrize(
     ("method", "path"),
-    [("post", "/api/v1/quotes"), ("patch", "/api/v1/quotes/1"), ("delete", "/api/v1/quotes/1"),
-     ("post", "/api/v1/sources")],
+    [
+        ("post", "/api/v1/quotes"),
+        ("patch", "/api/v1/quotes/1"),
+        ("delete", "/api/v1/quotes/1"),
+        ("post", "/api/v1/sources"),
+    ],
 )
 def test_every_write_needs_a_key(client, method, path):
     _assert_unauthorized(getattr(client, method)(path, json={}))

@@ -124,9 +124,14 @@ def test_invalid_quote_is_422_with_field_errors(client, auth, body, field):
 
 def test_translations_point_to_their_original(client, auth, empty_db):
     quote = _post(
-        client, auth, text="Jembatan utara akan selesai.", speaker="Ana Lima", language="id",
-        translations=[{"text": "The northern bridge will be finished.", "language": "en",
-                       "provenance": "editorial"}],
+        client,
+        auth,
+        text="Jembatan utara akan selesai.",
+        speaker="Ana Lima",
+        language="id",
+        translations=[
+            {"text": "The northern bridge will be finished.", "language": "en", "provenance": "editorial"}
+        ],
     )
     [translation] = quote["translations"]
     assert (translation["language"], translation["translation_provenance"]) == ("en", "editorial")
@@ -198,7 +203,10 @@ def test_updated_quote_is_found_by_its_new_words(client, auth, empty_db):
 
 def test_changing_the_speaker_moves_the_quote_and_its_translations(client, auth, empty_db):
     quote = _post(
-        client, auth, text=BRIDGE, speaker="Ana Lima",
+        client,
+        auth,
+        text=BRIDGE,
+        speaker="Ana Lima",
         translations=[{"text": "Jembatan utara.", "language": "id", "provenance": "official"}],
     )
     response = client.patch(f"/api/v1/quotes/{quote['id']}", json={"speaker": "Rui Costa"}, headers=auth)
@@ -228,7 +236,10 @@ def test_invalid_patch_is_422(client, auth, body):
 
 def test_deleted_quote_is_gone_from_reads_and_search(client, auth, empty_db):
     quote = _post(
-        client, auth, text=BRIDGE, speaker="Ana Lima",
+        client,
+        auth,
+        text=BRIDGE,
+        speaker="Ana Lima",
         translations=[{"text": "Jembatan utara akan selesai.", "language": "id", "provenance": "official"}],
     )
     kept = _post(client, auth, text=HARBOUR, speaker="Ana Lima")

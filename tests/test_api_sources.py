@@ -23,18 +23,26 @@ ARTICLE = {
     "body": "The minister said the bridge would open early.",
     "quotes": [
         {"text": "Northern bridge construction finishes before monsoon season.", "speaker": "Ana Lima"},
-        {"text": "Harbour tariffs stay frozen another year.", "speaker": "Rui Costa", "kind": "reported",
-         "said_on": "2024-02-28", "context": "at a press briefing",
-         "translations": [{"text": "Tarif pelabuhan tetap dibekukan.", "language": "id",
-                           "provenance": "editorial"}]},
+        {
+            "text": "Harbour tariffs stay frozen another year.",
+            "speaker": "Rui Costa",
+            "kind": "reported",
+            "said_on": "2024-02-28",
+            "context": "at a press briefing",
+            "translations": [
+                {"text": "Tarif pelabuhan tetap dibekukan.", "language": "id", "provenance": "editorial"}
+            ],
+        },
     ],
 }
 
 
 def _counts(engine) -> dict[str, int]:
     with Session(engine) as s:
-        return {m.__tablename__: s.scalar(select(func.count()).select_from(m))
-                for m in (Source, Quote, Speaker, Posting)}
+        return {
+            m.__tablename__: s.scalar(select(func.count()).select_from(m))
+            for m in (Source, Quote, Speaker, Posting)
+        }
 
 
 def _post(client, auth, body=ARTICLE):

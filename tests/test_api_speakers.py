@@ -20,10 +20,15 @@ def cho(empty_db) -> int:
             name="Cho Tae-yul",
             aliases=[SpeakerAlias(alias="Minister Cho"), SpeakerAlias(alias="조태열")],
             roles=[
-                SpeakerRole(title="Ambassador to the UN", organisation="ROK", start_date=date(2019, 1, 1),
-                            end_date=date(2022, 5, 1)),
-                SpeakerRole(title="Minister of Foreign Affairs", organisation="ROK",
-                            start_date=date(2024, 1, 12)),
+                SpeakerRole(
+                    title="Ambassador to the UN",
+                    organisation="ROK",
+                    start_date=date(2019, 1, 1),
+                    end_date=date(2022, 5, 1),
+                ),
+                SpeakerRole(
+                    title="Minister of Foreign Affairs", organisation="ROK", start_date=date(2024, 1, 12)
+                ),
             ],
         )
         s.add(speaker)
@@ -47,10 +52,18 @@ def test_speaker_lists_aliases_roles_and_quote_count(client, auth, cho):
         "description": None,
         "aliases": ["Minister Cho", "조태열"],
         "roles": [
-            {"title": "Ambassador to the UN", "organisation": "ROK", "start_date": "2019-01-01",
-             "end_date": "2022-05-01"},
-            {"title": "Minister of Foreign Affairs", "organisation": "ROK", "start_date": "2024-01-12",
-             "end_date": None},
+            {
+                "title": "Ambassador to the UN",
+                "organisation": "ROK",
+                "start_date": "2019-01-01",
+                "end_date": "2022-05-01",
+            },
+            {
+                "title": "Minister of Foreign Affairs",
+                "organisation": "ROK",
+                "start_date": "2024-01-12",
+                "end_date": None,
+            },
         ],
         "quote_count": 2,
     }
@@ -64,9 +77,17 @@ def test_speakers_are_listed_by_name_with_counts(client, auth, cho):
     assert client.get("/api/v1/speakers?page=2&page_size=1").json["items"][0]["name"] == "Cho Tae-yul"
 
 
-@pytest.mark.parametrize(("q", "names"), [("tae", ["Cho Tae-yul"]), ("MINISTER", ["Cho Tae-yul"]),
-                                          ("lim", ["Ana Lima"]), ("a", ["Ana Lima", "Cho Tae-yul"]),
-                                          ("%", []), ("zz", [])])
+@pytest.mark.parametrize(
+    ("q", "names"),
+    [
+        ("tae", ["Cho Tae-yul"]),
+        ("MINISTER", ["Cho Tae-yul"]),
+        ("lim", ["Ana Lima"]),
+        ("a", ["Ana Lima", "Cho Tae-yul"]),
+        ("%", []),
+        ("zz", []),
+    ],
+)
 def test_speakers_are_found_by_part_of_a_name_or_alias(client, auth, cho, q, names):
     _post(client, auth, "Harbour tariffs stay frozen.", "Ana Lima")
     page = client.get("/api/v1/speakers", query_string={"q": q}).json
@@ -105,10 +126,12 @@ def test_bad_speaker_list_arguments_are_422(client):
 
 def test_alias_of_several_speakers_is_422(client, auth, empty_db):
     with Session(empty_db) as s:
-        s.add_all([
-            Speaker(name="Ana Lima", aliases=[SpeakerAlias(alias="The Minister")]),
-            Speaker(name="Rui Costa", aliases=[SpeakerAlias(alias="The Minister")]),
-        ])
+        s.add_all(
+            [
+                Speaker(name="Ana Lima", aliases=[SpeakerAlias(alias="The Minister")]),
+                Speaker(name="Rui Costa", aliases=[SpeakerAlias(alias="The Minister")]),
+            ]
+        )
         s.commit()
     response = client.post("/api/v1/quotes", json={"text": "Words.", "speaker": "the minister"}, headers=auth)
     assert response.status_code == 422

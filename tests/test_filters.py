@@ -13,10 +13,20 @@ from service.verification import candidate_texts_query
 
 STATEMENT = "The bridge to the northern islands will open before the monsoon season."
 SOURCES = [
-    {"title": "Bridge opening", "publisher": "Harbour Gazette", "published_at": "2024-01-10",
-     "standing": "publication", "language": "en"},
-    {"title": "Minister's statement", "publisher": "Island Times", "published_at": "2025-06-01",
-     "standing": "primary", "language": "en"},
+    {
+        "title": "Bridge opening",
+        "publisher": "Harbour Gazette",
+        "published_at": "2024-01-10",
+        "standing": "publication",
+        "language": "en",
+    },
+    {
+        "title": "Minister's statement",
+        "publisher": "Island Times",
+        "published_at": "2025-06-01",
+        "standing": "primary",
+        "language": "en",
+    },
     {"title": "Puente", "publisher": "Blog de Ana", "standing": "unvetted", "language": "es"},
 ]
 
@@ -120,7 +130,10 @@ def test_max_age_counts_back_from_today():
 
 
 FILTERED = Filters.from_args(
-    since=date(2024, 1, 1), until=date(2025, 1, 1), language="en", publisher=["Harbour Gazette"],
+    since=date(2024, 1, 1),
+    until=date(2025, 1, 1),
+    language="en",
+    publisher=["Harbour Gazette"],
     standing=["publication"],
 )
 

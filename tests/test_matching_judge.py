@@ -190,9 +190,7 @@ def test_seed_original_wording_is_verified_too():
 
 
 def test_reported_statement_is_paraphrased():
-    result = check(
-        "the comprehensive strategic partnership of Korea and the EU must be strengthened", "Cho"
-    )
+    result = check("the comprehensive strategic partnership of Korea and the EU must be strengthened", "Cho")
     assert result.verdict == "paraphrased"
     assert result.matches[0].candidate.quote_id == 104
 

@@ -51,9 +51,6 @@ def test_a_stored_draft_is_unvetted_and_never_outranks_the_real_quote(client, au
     assert stored_draft[0]["confidence"] == "suggestion"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="surname-only speakers resolve to stored speakers with issue 11's speaker resolution"
-)
 def test_a_stored_draft_adds_no_surname_speaker_beside_the_full_name(client, auth, seeded):
     _store_draft(client, auth)
     names = [s["name"] for s in client.get("/api/v1/speakers?page_size=100").json["items"]]

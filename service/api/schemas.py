@@ -302,6 +302,13 @@ class SpeakerSchema(ma.Schema):
     quote_count = ma.fields.Integer()
 
 
+class SpeakerMergeSchema(StrictSchema):
+    into = _id(
+        required=True,
+        metadata={"description": "The speaker to keep: this one's quotes, aliases and roles move to it."},
+    )
+
+
 class SpeakerFilterSchema(PageArgsSchema):
     q = ma.fields.String(
         validate=validate.Length(min=1, max=300),

@@ -8,7 +8,13 @@ from flask_smorest import abort
 from service import store
 from service.api.auth import Blueprint
 from service.api.problems import problems
-from service.api.schemas import MAX_ID, SpeakerFilterSchema, SpeakerPageSchema, SpeakerSchema
+from service.api.schemas import (
+    MAX_ID,
+    SpeakerFilterSchema,
+    SpeakerMergeSchema,
+    SpeakerPageSchema,
+    SpeakerSchema,
+)
 from service.db import get_session
 
 blp = Blueprint("speakers", __name__, description="Speakers, their aliases and roles.")
@@ -31,3 +37,17 @@ class SpeakerById(MethodView):
         """One speaker, with aliases, roles and quote count."""
         speaker = store.get_speaker(get_session(), speaker_id)
         return speaker or abort(404, message=f"No speaker {speaker_id} is stored.")
+
+
+@blp.route(f"/speakers/<int(max={MAX_ID}):speaker_id>/merge")
+class SpeakerMerge(MethodView):
+    # TODO(issue 12): needs an admin-scoped key once key scopes land; until then any live write key.
+    @blp.write
+    @problems(404)
+    @blp.arguments(SpeakerMergeSchema)
+    @blp.response(200, SpeakerSchema)
+    def post(self, fields, speaker_id):
+        """Fold this speaker into another (``into``): its quotes, aliases and roles; its name an alias."""
+        session = get_session()
+        target = store.merge_speakers(session, speaker_id, fields["into"])
+        return store.get_speaker(session, target.id)

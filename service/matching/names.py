@@ -84,6 +84,7 @@ _PARTICLES = frozenset(
         "ten", "ter", "bin", "binti", "bint", "ibn", "al", "el", "y", "e", "st", "zu", "af", "bat", "ben",
     }
 )  # fmt: skip
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
 _SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq", "junior", "senior"})
 
 
@@ -103,7 +104,8 @@ TITLE_WORDS = _TITLES
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _POSSESSIVE = re.compile(r"(?<=\w)(?:'s|s')(?=\s|,|$)")
 _SPACES = re.compile(r"\s+")
-_WORD = re.compile(r"[^\W\d_][\w'.-]*")
+# A word of a name has a letter or a digit ("P 1" and "P 2" are two speakers, not one "P").
+_WORD = re.compile(r"[^\W_]")
 _KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 _ARTICLE = frozenset({"the", "a", "an"})
 # Lower-case words that join the words of one name or title ("The Prophet of Life", "Secretary of State").
@@ -116,6 +118,8 @@ class Name:
 
     given: tuple[str, ...]
     surname: str
+    # A generational suffix ("jr", "sr", "ii", "iii"): "Donald Trump Jr" is not his father.
+    generation: str = ""
 
 
 def _key(part: str) -> str:
@@ -211,7 +215,10 @@ def read_name(text: str) -> tuple[Name, ...]:
         return (Name(_given_parts(*words[:-1]), _key(words[-1])),)
     # The surname's particles ("van", "de la") are not what tells two surnames apart: "Beethoven".
     core = [w for w in surname_words if fold(w).strip(".") not in _PARTICLES] or surname_words
-    western = Name(given, _key("".join(core)))
+    generation = next(
+        (k for k in (_key(w) for w in parsed.suffix.replace(",", " ").split()) if k in _GENERATIONS), ""
+    )
+    western = Name(given, _key("".join(core)), generation)
     last = words[-1]
     # "Cho Tae-yul": a last word like "Tae-yul" (hyphen, then lower case) is a romanised Korean given
     # name, and the family name comes first ("Zeta-Jones" is a double-barrelled surname, not one).
@@ -267,6 +274,8 @@ def compare_names(claimed: Name, stored: Name) -> str:
     """
     if not claimed.surname or not stored.surname:
         return DIFFERENT
+    if claimed.generation and stored.generation and claimed.generation != stored.generation:
+        return DIFFERENT  # "George Foreman Jr." is not "George Foreman III"
     same_surname = claimed.surname == stored.surname
     if not same_surname and not _slip(claimed.surname, stored.surname):
         return DIFFERENT

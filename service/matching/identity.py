@@ -1,0 +1,110 @@
+"""Is a speaker string someone the archive already holds? One person, one speaker.
+
+Import and ingest ask ``resolve`` before storing a new speaker: the string is folded into a stored
+speaker when it is unambiguously that person (case, spacing, honorifics, tags, initials or a dropped
+middle name, a slip in a middle name; a surname alone when the archive holds one person of it), and
+kept apart when it could be several ("Clinton" where Hillary and Bill are stored). ``duplicates`` lists
+the pairs a person should look at (``quotetrace speakers suggest``), with the evidence. Pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from service.matching import names
+from service.matching.names import compare_names, count_people, read_name
+
+__all__ = ["Duplicate", "agreement", "duplicates", "resolve"]
+
+# Agreements that make a new string the stored person without asking anybody.
+_RESOLVING = (names.SAME, names.VARIANT, names.TYPO)
+_ORDER = (names.SAME, names.VARIANT, names.TYPO, names.SURNAME_ONLY, names.STORED_SHORT)
+_EVIDENCE = {
+    names.SAME: "the same name, written differently (case, spacing, titles, tags or order)",
+    names.VARIANT: "the same name with initials or a middle name left out",
+    names.TYPO: "the same given names, and a one-letter slip in one name",
+    names.SURNAME_ONLY: "a surname alone, and the archive holds one person of that surname",
+    names.STORED_SHORT: "a surname alone, and the archive holds one person of that surname",
+}
+
+
+def agreement(new: str, stored: str) -> str:
+    """How a new speaker string agrees with a stored name (names.SAME ... names.DIFFERENT).
+
+    One with a generational suffix and one without ("Donald Trump Jr", "Donald Trump") may be father and
+    son: never the same person to a machine.
+    """
+    found = {
+        compare_names(a, b)
+        for a in read_name(new)
+        for b in read_name(stored)[:1]
+        if a.generation == b.generation
+    }
+    return next((a for a in _ORDER if a in found), names.DIFFERENT)
+
+
+def resolve(new: str, stored: Sequence[tuple[int, Sequence[str]]]) -> int | None:
+    """The id of the one stored speaker ``new`` surely is, else None (a new person, or ambiguous).
+
+    ``stored``: ``(id, names)`` of the speakers sharing its surname (their name first, then aliases).
+    """
+    people = count_people(n for _, forms in stored for n in forms[:1])
+    hits: set[int] = set()
+    for speaker_id, forms in stored:
+        for form in forms:
+            a = agreement(new, form)
+            if a in _RESOLVING or (a == names.SURNAME_ONLY and people == 1):
+                hits.add(speaker_id)
+                break
+    return next(iter(hits)) if len(hits) == 1 else None
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """Two stored speakers that look like one person: fold ``source`` into ``target``, and why."""
+
+    source_id: int
+    source: str
+    target_id: int
+    target: str
+    agreement: str
+    evidence: str
+
+
+def duplicates(speakers: Iterable[tuple[int, str, int]]) -> list[Duplicate]:
+    """Likely duplicates among ``(id, name, quote count)`` of the speakers of one surname.
+
+    Each form is proposed for the most quoted full name it fits. A surname alone that fits several people
+    ("Clinton": Hillary and Bill) is proposed for the most quoted, with evidence saying it is uncertain:
+    a person decides, nothing is merged by this.
+    """
+    group = [(sid, name, count, _given(name)) for sid, name, count in speakers]
+    full_names = [name for _, name, _, given in group if given]
+    people = count_people(full_names)
+    found: list[Duplicate] = []
+    for sid, name, count, given in group:
+        fits = []
+        for tid, target, tcount, tgiven in group:
+            if tid == sid or not tgiven:
+                continue
+            a = agreement(name, target)
+            if a not in (*_RESOLVING, names.SURNAME_ONLY):
+                continue
+            # The kept form: a full name over a surname alone, else the more quoted.
+            if given and (tcount, -tid) < (count, -sid):
+                continue
+            fits.append((tcount, -tid, tid, target, a))
+        if not fits:
+            continue
+        tcount, _, tid, target, a = max(fits)
+        evidence = _EVIDENCE[a]
+        if a == names.SURNAME_ONLY and people > 1:
+            evidence = f"a surname alone, and {people} people of the archive bear it: check before merging"
+        found.append(Duplicate(sid, name, tid, target, a, evidence))
+    return found
+
+
+def _given(name: str) -> tuple[str, ...]:
+    readings = read_name(name)
+    return readings[0].given if readings else ()
