@@ -9,15 +9,16 @@ from service import db, errors
 
 
 def create_app(config: dict | None = None) -> Flask:
-    """The application: configuration, database, error format, API, commands."""
+    """The application: configuration, database, error format, API, the page."""
     app = Flask(__name__)
     app.config.update(settings.from_environment())
     if config:
         app.config.update(config)
     db.init_app(app)
     errors.register_errorhandlers(app)
-    from service import api, health
+    from service import api, health, web
 
     api.init_app(app)
     health.init_app(app)
+    web.init_app(app)
     return app

@@ -43,4 +43,7 @@ def from_environment() -> dict:
         "PROPAGATE_EXCEPTIONS": False,
         # Fetching pages on this machine's own loopback addresses: for tests, never in production.
         "FETCH_ALLOW_LOOPBACK": os.environ.get("QUOTETRACE_FETCH_ALLOW_LOOPBACK") == "1",
+        # Who publishes the page's ClaimReview markup (its ``author``): the newsroom running quotetrace.
+        "CLAIMREVIEW_AUTHOR_NAME": os.environ.get("QUOTETRACE_PUBLISHER", "quotetrace"),
+        "CLAIMREVIEW_AUTHOR_URL": os.environ.get("QUOTETRACE_PUBLISHER_URL") or None,
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import Response, json, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -17,6 +18,17 @@ from service.api.schemas import (
 )
 from service.db import get_session
 from service.filters import Filters
+from service.web.views import review_of
+
+JSON_LD = "application/ld+json"
+
+
+def _answer(result: dict, said_on=None):
+    """The result as the schema dumps it, or as ClaimReview JSON-LD when the client asks for that."""
+    if request.accept_mimetypes.best_match(["application/json", JSON_LD]) == JSON_LD:
+        return Response(json.dumps(review_of(result, said_on=said_on)), mimetype=JSON_LD)
+    return result
+
 
 blp = Blueprint("verify", __name__, description="Verify a quote against the index.")
 
@@ -26,14 +38,26 @@ class Verify(MethodView):
     @blp.arguments(VerifyArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, VerificationSchema)
     def get(self, **args):
-        """Verify a claim given in the query string (for browser extensions)."""
-        return verification.verify(get_session(), **_with_filters(args, language=args.pop("language")))
+        """Verify a claim given in the query string (for browser extensions).
+
+        With ``Accept: application/ld+json`` the answer is a schema.org ClaimReview instead.
+        """
+        said_on = args.get("said_on")
+        return _answer(
+            verification.verify(get_session(), **_with_filters(args, language=args.pop("language"))), said_on
+        )
 
     @blp.arguments(VerifyArgsSchema, as_kwargs=True)
     @blp.response(200, VerificationSchema)
     def post(self, **args):
-        """Verify a claim: find the quote, compare the words and the speaker."""
-        return verification.verify(get_session(), **_with_filters(args, language=args.pop("language")))
+        """Verify a claim: find the quote, compare the words and the speaker.
+
+        With ``Accept: application/ld+json`` the answer is a schema.org ClaimReview instead.
+        """
+        said_on = args.get("said_on")
+        return _answer(
+            verification.verify(get_session(), **_with_filters(args, language=args.pop("language"))), said_on
+        )
 
 
 @blp.route("/verify/batch")

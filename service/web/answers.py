@@ -1,0 +1,186 @@
+"""What the page shows of a verification: the stored wording cut into pieces the template marks up.
+
+Pure functions of the result dicts that ``service.verification`` and ``service.checking`` return; no
+Flask, no database. A match gives the span of the quote the claim covers, a word diff (runs of equal or
+changed words, each with the claim's and the quote's text as written) and the gaps (omissions and
+editorial brackets). The pieces here put them back in the quote's own order, so the page can show the
+stored wording whole: the part the claim matched highlighted, the quote's words the claim changed as
+``<del>``, the claim's own words as ``<ins>``, and what an ellipsis or a bracket stands for.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from service import matching
+
+# Pieces of the stored wording, by what they are.
+OUTSIDE = "outside"  # quote text before or after the span the claim covers
+EQUAL = "equal"  # inside the span, the same in the claim
+DELETED = "deleted"  # the quote's words the claim dropped or replaced
+INSERTED = "inserted"  # the claim's words the quote does not have
+OMITTED = "omitted"  # the quote's words an ellipsis in the claim stands for
+BRACKETED = "bracketed"  # the quote's words an editorial bracket in the claim stands for
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of text and what it is; ``note`` is the claim's marker for an omission or a bracket."""
+
+    kind: str
+    text: str
+    note: str = ""
+
+
+def stored_wording(match: dict) -> list[Piece]:
+    """The quote's text as pieces, in order: what the claim matched, changed, left out or bracketed."""
+    text = match["quote"]["text"]
+    start, end = match["span"]["start"], match["span"]["end"]
+    pieces: list[Piece] = []
+    if start > 0:
+        pieces.append(Piece(OUTSIDE, text[:start]))
+    cursor = start
+    gaps = [g for g in match.get("gaps", []) if g["quote"]]
+    diff = list(match.get("diff", []))
+    while diff or gaps:
+        op = diff[0] if diff else None
+        gap = gaps[0] if gaps else None
+        at_op = _find(text, op["quote"], cursor, end) if op and op["quote"] else None
+        at_gap = _find(text, gap["quote"], cursor, end) if gap else None
+        if op and not op["quote"]:
+            # Words only the claim has: they stand where the diff puts them, before the next gap.
+            pieces.append(Piece(INSERTED, op["claim"]))
+            diff.pop(0)
+            continue
+        if at_gap is not None and (at_op is None or at_gap < at_op):
+            cursor = _between(pieces, text, cursor, at_gap)
+            kind = OMITTED if gap["kind"] == "omission" else BRACKETED
+            pieces.append(Piece(kind, gap["quote"], gap["claim"]))
+            cursor = at_gap + len(gap["quote"])
+            gaps.pop(0)
+        elif at_op is not None:
+            cursor = _between(pieces, text, cursor, at_op)
+            if op["op"] == "equal":
+                pieces.append(Piece(EQUAL, op["quote"]))
+            else:
+                pieces.append(Piece(DELETED, op["quote"]))
+                if op["claim"]:
+                    pieces.append(Piece(INSERTED, op["claim"]))
+            cursor = at_op + len(op["quote"])
+            diff.pop(0)
+        else:
+            # Text the diff names but the quote does not hold as written: show the quote, mark nothing.
+            diff.clear()
+            gaps.clear()
+    if cursor < end:
+        pieces.append(Piece(EQUAL, text[cursor:end]))
+    if end < len(text):
+        pieces.append(Piece(OUTSIDE, text[max(end, cursor) :]))
+    return _merged(pieces)
+
+
+def _find(text: str, needle: str, cursor: int, end: int) -> int | None:
+    at = text.find(needle, cursor, max(end, cursor + len(needle)))
+    return None if at < 0 else at
+
+
+def _between(pieces: list[Piece], text: str, cursor: int, at: int) -> int:
+    """The quote's text between two marked runs (spaces, punctuation) is part of the match."""
+    if at > cursor:
+        pieces.append(Piece(EQUAL, text[cursor:at]))
+    return at
+
+
+def _merged(pieces: list[Piece]) -> list[Piece]:
+    out: list[Piece] = []
+    for p in pieces:
+        if out and p.kind == out[-1].kind and p.kind in (EQUAL, OUTSIDE):
+            out[-1] = Piece(p.kind, out[-1].text + p.text)
+        elif p.text:
+            out.append(p)
+    return out
+
+
+def marker_notes(match: dict) -> list[dict]:
+    """The claim's marks that stand for no words of the quote: ``[sic]``, a leading or trailing ``…``."""
+    return [g for g in match.get("gaps", []) if not g["quote"]]
+
+
+# Names of the languages the index holds most; any other shows as its code.
+LANGUAGE_NAMES = {
+    "ar": "Arabic",
+    "de": "German",
+    "en": "English",
+    "es": "Spanish",
+    "fa": "Persian",
+    "fr": "French",
+    "he": "Hebrew",
+    "hi": "Hindi",
+    "id": "Indonesian",
+    "it": "Italian",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "ms": "Malay",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ru": "Russian",
+    "sv": "Swedish",
+    "th": "Thai",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+    "vi": "Vietnamese",
+    "zh": "Chinese",
+    "et": "Estonian",
+}
+
+
+def language_name(code: str | None) -> str:
+    """The name of a language code ("Indonesian" for ``id``); the code itself when not named here."""
+    if not code:
+        return "unknown"
+    return LANGUAGE_NAMES.get(code.split("-")[0].lower(), code)
+
+
+def is_short(claim: str) -> bool:
+    """Too few words to confirm a quote: the engine offers such a match only as a suggestion."""
+    return len(matching.words(claim)) < matching.MIN_CONFIRM_WORDS
+
+
+@dataclass(frozen=True)
+class DraftPiece:
+    """A run of a draft: plain text, or quotation number ``index`` of the check (``None`` for plain)."""
+
+    text: str
+    index: int | None = None
+
+
+def draft_pieces(text: str, quotes: list[dict]) -> list[DraftPiece]:
+    """The draft cut at its quotations; a quotation overlapping an earlier one is left unmarked in place."""
+    pieces: list[DraftPiece] = []
+    cursor = 0
+    for index, q in sorted(enumerate(quotes), key=lambda iq: (iq[1]["start"], -iq[1]["end"])):
+        if q["start"] < cursor:
+            continue
+        if q["start"] > cursor:
+            pieces.append(DraftPiece(text[cursor : q["start"]]))
+        pieces.append(DraftPiece(text[q["start"] : q["end"]], index))
+        cursor = q["end"]
+    if cursor < len(text):
+        pieces.append(DraftPiece(text[cursor:]))
+    return pieces
+
+
+VERDICT_ORDER = ("verified", "paraphrased", "altered", "misattributed", "unverified")
+
+
+def draft_summary(quotes: list[dict]) -> str:
+    """One line counting the verdicts: "7 quotations: 5 verified, 2 paraphrased"."""
+    counts = Counter(q["verification"]["verdict"] for q in quotes)
+    if not quotes:
+        return "No quotations found in this draft."
+    head = "1 quotation" if len(quotes) == 1 else f"{len(quotes)} quotations"
+    parts = [f"{counts[v]} {v}" for v in VERDICT_ORDER if counts[v]]
+    parts += [f"{n} {v}" for v, n in counts.items() if v not in VERDICT_ORDER]
+    return f"{head}: " + ", ".join(parts)

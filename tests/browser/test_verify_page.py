@@ -1,0 +1,114 @@
+"""The Verify tab in chromium: a journalist types a quote and a speaker and reads the answer."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+# The seed's four claims (README): the words as said, a changed word, the wrong speaker, nothing like it.
+SEED_CLAIMS = [
+    ("Korea is an important strategic partner", "Kaja Kallas", "Verified"),
+    ("Korea is the most important strategic partner", "Kaja Kallas", "Altered"),
+    ("Korea is an important strategic partner", "Cho Tae-yul", "Misattributed"),
+    ("The weather in Paris was lovely all week long", "Kaja Kallas", "Unverified"),
+]
+
+
+def _verify(page, claim: str, speaker: str = "") -> None:
+    page.get_by_role("textbox", name="Quote").fill(claim)
+    page.get_by_role("textbox", name="Speaker").fill(speaker)
+    page.get_by_role("button", name="Verify").click()
+
+
+def _result(page):
+    return page.get_by_role("region", name="Verification result")
+
+
+@pytest.mark.parametrize(("claim", "speaker", "verdict"), SEED_CLAIMS)
+def test_seed_claim_typed_into_the_form_gets_its_verdict(live_server, page, claim, speaker, verdict):
+    page.goto(live_server.url)
+    _verify(page, claim, speaker)
+    result = _result(page)
+    result.locator(".verdict-word").wait_for()
+    assert result.locator(".verdict-word").inner_text() == verdict
+    # The answer is in the page's address: a permalink that reproduces it.
+    assert "claim=" in page.url
+
+
+def test_altered_answer_strikes_the_quote_words_and_underlines_the_claim_words(live_server, page):
+    page.goto(live_server.url)
+    _verify(page, "Korea is the most important strategic partner", "Kaja Kallas")
+    wording = _result(page).locator("blockquote.wording").first
+    wording.wait_for()
+    assert wording.locator("del").inner_text().endswith("an")
+    assert wording.locator("ins").inner_text().endswith("the most")
+    # The rest of the stored wording is there, the matched part highlighted.
+    assert "important strategic partner" in wording.locator("mark.matched").last.inner_text()
+    assert "for the EU" in wording.inner_text()
+
+
+def test_translated_quote_shows_its_original_with_language_and_provenance(live_server, page):
+    page.goto(live_server.url)
+    _verify(page, "Korea is an important strategic partner", "Kaja Kallas")
+    result = _result(page)
+    original = result.locator("blockquote[lang='id']")
+    original.wait_for()
+    assert original.inner_text().startswith("Korea adalah mitra strategis")
+    assert "editorial translation" in result.inner_text()
+    assert "Korea.net (korea.kr)" in result.inner_text()
+    assert "22 January 2025" in result.inner_text()
+
+
+def test_misattributed_answer_names_who_said_it(live_server, page):
+    page.goto(live_server.url)
+    _verify(page, "Korea is an important strategic partner", "Cho Tae-yul")
+    result = _result(page)
+    result.locator(".verdict-word").wait_for()
+    assert result.locator(".speaker-name").first.inner_text() == "Kaja Kallas"
+    assert "Cho Tae-yul" in result.inner_text()
+
+
+def test_permalink_reproduces_the_answer(live_server, page):
+    page.goto(live_server.url)
+    _verify(page, "Korea is the most important strategic partner", "Kaja Kallas")
+    _result(page).locator(".verdict-word").wait_for()
+    link = page.url
+    other = page.context.new_page()
+    other.goto(link)
+    assert _result(other).locator(".verdict-word").inner_text() == "Altered"
+    assert other.get_by_role("textbox", name="Quote").input_value() == (
+        "Korea is the most important strategic partner"
+    )
+
+
+@pytest.mark.parametrize(("claim", "speaker", "verdict"), SEED_CLAIMS)
+def test_without_javascript_the_form_posts_and_gives_the_same_verdict(
+    live_server, page_without_js, claim, speaker, verdict
+):
+    page = page_without_js
+    page.goto(live_server.url)
+    _verify(page, claim, speaker)
+    page.wait_for_url(re.compile(r"\?claim="))
+    assert _result(page).locator(".verdict-word").inner_text() == verdict
+
+
+def test_keyboard_alone_fills_the_form_and_reaches_the_answer(live_server, page):
+    page.goto(live_server.url)
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "claim"
+    page.keyboard.type("Korea is the most important strategic partner")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Kaja Kallas")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "said_on"
+    for _ in range(4):  # chromium's date field is three tab stops: month, day, year
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "BUTTON":
+            break
+    assert page.evaluate("document.activeElement.textContent") == "Verify"
+    page.keyboard.press("Enter")
+    _result(page).locator(".verdict-word").wait_for()
+    assert _result(page).locator(".verdict-word").inner_text() == "Altered"
