@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench clean screenshots
 
 install: $(STAMP)
 
@@ -23,6 +23,11 @@ run: install
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q
+
+# The page's answers and a checked draft at 360 px and desktop widths, in chromium: instance/screenshots/.
+screenshots: install
+	$(BIN)/pytest -q tests/browser/screenshots.py
+	@ls instance/screenshots/
 
 bench: install
 	$(BIN)/python bench/accuracy.py

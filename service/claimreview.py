@@ -35,6 +35,8 @@ def explanation(result: dict) -> str:
     if result.get("explanation"):
         return result["explanation"]
     matches = result.get("matches") or []
+    if matches and matches[0].get("explanation"):
+        return matches[0]["explanation"]
     verdict = result["verdict"]
     if not matches:
         return "Nothing in the index matches these words; that does not mean they were never said."

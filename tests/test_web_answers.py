@@ -66,8 +66,10 @@ def test_draft_is_cut_at_its_quotations_and_overlaps_are_not_marked_twice():
     text = 'She said "one two" and "three".'
     quotes = [{"start": 10, "end": 17}, {"start": 24, "end": 29}, {"start": 11, "end": 14}]
     pieces = draft_pieces(text, quotes)
-    assert "".join(p.text for p in pieces) == text
+    assert "".join(p.text + p.closing for p in pieces) == text
     assert [(p.text, p.index) for p in pieces if p.index is not None] == [("one two", 0), ("three", 1)]
+    # The closing quotation mark stays with its quotation, so the speaker shown after it follows the mark.
+    assert [p.closing for p in pieces if p.index is not None] == ['"', '"']
 
 
 def test_draft_summary_counts_each_verdict():

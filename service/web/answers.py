@@ -148,12 +148,21 @@ def is_short(claim: str) -> bool:
     return len(matching.words(claim)) < matching.MIN_CONFIRM_WORDS
 
 
+# Closing quotation marks: a quotation's attribution is shown after them, not inside the quotation.
+_CLOSING_MARKS = "\"'”’»›」』"
+
+
 @dataclass(frozen=True)
 class DraftPiece:
-    """A run of a draft: plain text, or quotation number ``index`` of the check (``None`` for plain)."""
+    """A run of a draft: plain text, or quotation number ``index`` of the check (``None`` for plain).
+
+    ``closing`` is the quotation marks right after a quotation, kept with it so that what the page
+    puts after the quotation (its speaker) comes after them.
+    """
 
     text: str
     index: int | None = None
+    closing: str = ""
 
 
 def draft_pieces(text: str, quotes: list[dict]) -> list[DraftPiece]:
@@ -165,8 +174,13 @@ def draft_pieces(text: str, quotes: list[dict]) -> list[DraftPiece]:
             continue
         if q["start"] > cursor:
             pieces.append(DraftPiece(text[cursor : q["start"]]))
-        pieces.append(DraftPiece(text[q["start"] : q["end"]], index))
-        cursor = q["end"]
+        end = q["end"]
+        while end < len(text) and text[end] in _CLOSING_MARKS and end - q["end"] < 2:
+            end += 1
+        if any(o["start"] < end and o is not q and o["start"] >= q["end"] for o in quotes):
+            end = q["end"]  # the next quotation starts right there: keep its marks with it
+        pieces.append(DraftPiece(text[q["start"] : q["end"]], index, text[q["end"] : end]))
+        cursor = end
     if cursor < len(text):
         pieces.append(DraftPiece(text[cursor:]))
     return pieces
@@ -175,12 +189,16 @@ def draft_pieces(text: str, quotes: list[dict]) -> list[DraftPiece]:
 VERDICT_ORDER = ("verified", "paraphrased", "altered", "misattributed", "unverified")
 
 
+def verdict_counts(quotes: list[dict]) -> list[tuple[str, int]]:
+    """How many quotations got each verdict, in a fixed order (the good news first), none left out."""
+    counts = Counter(q["verification"]["verdict"] for q in quotes)
+    ordered = [(v, counts[v]) for v in VERDICT_ORDER if counts[v]]
+    return ordered + [(v, n) for v, n in counts.items() if v not in VERDICT_ORDER]
+
+
 def draft_summary(quotes: list[dict]) -> str:
     """One line counting the verdicts: "7 quotations: 5 verified, 2 paraphrased"."""
-    counts = Counter(q["verification"]["verdict"] for q in quotes)
     if not quotes:
         return "No quotations found in this draft."
     head = "1 quotation" if len(quotes) == 1 else f"{len(quotes)} quotations"
-    parts = [f"{counts[v]} {v}" for v in VERDICT_ORDER if counts[v]]
-    parts += [f"{n} {v}" for v, n in counts.items() if v not in VERDICT_ORDER]
-    return f"{head}: " + ", ".join(parts)
+    return f"{head}: " + ", ".join(f"{n} {v}" for v, n in verdict_counts(quotes))

@@ -59,6 +59,7 @@ for _name, _function in {
     "stored_wording": answers.stored_wording,
     "marker_notes": answers.marker_notes,
     "is_short": answers.is_short,
+    "verdict_counts": answers.verdict_counts,
 }.items():
     bp.add_app_template_global(_function, _name)
 
@@ -79,21 +80,17 @@ def _language_name(code: str | None) -> str:
     return answers.language_name(code)
 
 
-@bp.app_template_filter("reason_text")
-def _reason_text(reason) -> str:
-    """A reason as a sentence, whether the result gives it as text or as a record with its text."""
-    if isinstance(reason, dict):
-        return str(
-            reason.get("text") or reason.get("detail") or reason.get("message") or reason.get("code", "")
-        )
-    return str(reason)
+# What a source's standing (service.standing) is worth, in a reader's words.
+STANDING_WORDS = {
+    "primary": "primary source (the speaker's own channel or an official record)",
+    "publication": "published journalism",
+    "unvetted": "unvetted source",
+}
 
 
 @bp.app_template_filter("standing_text")
 def _standing_text(standing) -> str:
-    if isinstance(standing, dict):
-        return str(standing.get("label") or standing.get("name") or standing.get("level") or "")
-    return str(standing).replace("_", " ")
+    return STANDING_WORDS.get(str(standing), str(standing).replace("_", " "))
 
 
 @bp.app_template_filter("web_link")
@@ -125,7 +122,7 @@ def verify_form():
         return render_template("verify.html", form=request.form, errors=errors), 422
     link = permalink(**fields)
     if len(link) <= MAX_PERMALINK:
-        return redirect(link, code=303)
+        return redirect(link + "#result", code=303)  # the fragment scrolls a phone to the answer
     return _answer(request.form)
 
 

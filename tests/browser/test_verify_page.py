@@ -89,7 +89,7 @@ def test_without_javascript_the_form_posts_and_gives_the_same_verdict(
     page = page_without_js
     page.goto(live_server.url)
     _verify(page, claim, speaker)
-    page.wait_for_url(re.compile(r"\?claim="))
+    page.wait_for_url(re.compile(r"\?claim=.*#result$"))
     assert _result(page).locator(".verdict-word").inner_text() == verdict
 
 

@@ -65,7 +65,11 @@
         return response.text();
       })
       .then(function (html) {
-        if (adopt(parse(html), "result") && push) history.pushState({ quotetrace: url }, "", url);
+        if (!adopt(parse(html), "result")) return;
+        if (push) history.pushState({ quotetrace: url }, "", url);
+        // On a phone the answer is below the form: bring it into view (a desktop shows both).
+        var box = region.getBoundingClientRect();
+        if (box.top > window.innerHeight * 0.6) region.scrollIntoView({ block: "start" });
       })
       .catch(function () {
         form.submit(); // the server's own page says what went wrong
