@@ -456,11 +456,13 @@ class _Resolver:
 
 def _decoration(name: str) -> int:
     """How far a speaker string is from a plain name (spacing, capitals, titles, tags): plainer is kept."""
+    readings = read_name(name)
+    name_words = len(readings[0].given) + 1 if readings else 0
     return (
         (name != " ".join(name.split()))
         + name.isupper()
         + sum(name.count(c) for c in "().,[]")
-        + (len(name.split()) - len(" ".join(name.split()).split()))
+        + max(0, len(name.split()) - name_words)  # words of a title or role ("pollster Frank Luntz")
     )
 
 
