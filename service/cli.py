@@ -80,14 +80,24 @@ def import_(file: Path, batch: int, jobs: int | None, standing: str) -> None:
     """Import quotes from a JSONL or CSV FILE (bad rows are reported and skipped)."""
     from service.corpus import import_file
 
-    bar = _progress(file)
+    bar = _bar(file.stat().st_size, "B", desc=file.name, unit_scale=True, unit_divisor=1024)
+
+    def progress(position: int, rows: int) -> None:
+        bar.update(position - bar.n)
+        bar.set_postfix_str(f"{rows:,} rows", refresh=False)
+
     try:
         with _engine() as engine:
             report = import_file(
-                engine, file, batch=batch, jobs=jobs, standing=standing, progress=bar.update if bar else None
+                engine,
+                file,
+                batch=batch,
+                jobs=jobs,
+                standing=standing,
+                progress=progress if bar is not None else None,
             )
     finally:
-        if bar:
+        if bar is not None:
             bar.close()
     for line, reason in report.errors[:50]:
         click.echo(f"{file}:{line}: {reason}", err=True)
@@ -98,14 +108,6 @@ def import_(file: Path, batch: int, jobs: int | None, standing: str) -> None:
         sys.exit(1)
 
 
-def _progress(file: Path):
-    if not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
-
-    return tqdm(unit=" rows", desc=file.name, file=sys.stderr, mininterval=0.2)
-
-
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def export(file: Path) -> None:
@@ -113,8 +115,21 @@ def export(file: Path) -> None:
     from service.corpus import export_file
     from service.db import session_scope
 
-    with _engine() as engine, session_scope(engine) as session:
-        count = export_file(session, file)
+    bar = None
+
+    def progress(written: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = _bar(total, " quotes", desc=file.name)
+        if bar is not None:
+            bar.update(written - bar.n)
+
+    try:
+        with _engine() as engine, session_scope(engine) as session:
+            count = export_file(session, file, progress=progress if sys.stderr.isatty() else None)
+    finally:
+        if bar is not None:
+            bar.close()
     click.echo(f"exported {count} quotes to {file}")
 
 
@@ -275,7 +290,7 @@ def ingest(articles: tuple[str, ...], language: str | None, standing: str, dry_r
     policy = policy_from_config(from_environment())
     with _engine() as engine:
         totals = {"sources": 0, "quotes": 0, "skipped": 0}
-        bar = _bar(len(articles), "articles")
+        bar = _bar(len(articles), " articles")
         for name in articles:
             try:
                 if name.startswith(("http://", "https://")):
@@ -303,9 +318,9 @@ def ingest(articles: tuple[str, ...], language: str | None, standing: str, dry_r
             except (store.StoreError, FetchError) as exc:
                 totals["skipped"] += 1
                 _echo(bar, f"{name}: skipped: {exc}", err=True)
-            if bar:
+            if bar is not None:
                 bar.update(1)
-    if bar:
+    if bar is not None:
         bar.close()
     verb = "would store" if dry_run else "stored"
     click.echo(
@@ -382,12 +397,32 @@ def _clip(text: str, width: int = 100) -> str:
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
-def _bar(total: int, unit: str):
+def _bar(total: int, unit: str, **options):
+    """A progress bar on stderr, with rate and time left, when stderr is a terminal; else None.
+
+    Compare it with None, never by truth: a tqdm bar's truth is its total's.
+    """
     if not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, unit=f" {unit}", file=sys.stderr)
+    try:
+        width = os.get_terminal_size(sys.stderr.fileno()).columns
+    except OSError:
+        width = 0
+    # A terminal that reports no width (a pty nobody sized, as under `script` with no terminal around
+    # it) would make tqdm cut the bar to nothing: draw it on the usual 80x24 screen instead.
+    sized = width > 0
+    return tqdm(
+        total=total,
+        unit=unit,
+        file=sys.stderr,
+        mininterval=0.2,
+        dynamic_ncols=sized,
+        ncols=None if sized else 80,
+        nrows=None if sized else 24,
+        **options,
+    )
 
 
 def _echo(bar, message: str, *, err: bool = False) -> None:

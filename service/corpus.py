@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO, NamedTuple
 
 import numpy as np
-from sqlalchemy import Engine, select, text, update
+from sqlalchemy import Engine, func, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 
@@ -55,6 +55,10 @@ except ImportError:  # PostgreSQL is optional
 # longer runs for queries to read (~50 per common word at 1M quotes); SQLite's write lock is held
 # a few seconds per batch, readers are not blocked (WAL).
 BATCH = 20_000
+
+# progress(done, rows): import passes the bytes of the file read so far and the rows read;
+# export the quotes written so far and the number it will write.
+Progress = Callable[[int, int], None]
 MAX_TEXT = 20_000
 SOURCE_FIELDS = ("title", "publisher", "url", "published_at", "author", "language", "standing")
 CSV_COLUMNS = (
@@ -144,25 +148,38 @@ class ImportReport:
 # --- reading -------------------------------------------------------------------------------------
 
 
-def _open_text(path: Path) -> IO[str]:
-    # Bytes that are not UTF-8 become lone surrogates, which the row's check reports by line.
-    if path.suffix == ".gz":
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="surrogateescape", newline="")
-    return path.open(encoding="utf-8", errors="surrogateescape", newline="")
+class _Reader:
+    """A corpus file opened for reading: its text, and how far into the file (bytes on disk) it has read.
+
+    The position is the raw file's, so for a .gz file it is the compressed position: progress against
+    the size ``ls`` shows.
+    """
+
+    def __init__(self, path: Path):
+        self._raw = path.open("rb")
+        binary = gzip.GzipFile(fileobj=self._raw, mode="rb") if path.suffix == ".gz" else self._raw
+        # Bytes that are not UTF-8 become lone surrogates, which the row's check reports by line.
+        self.text: IO[str] = io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape", newline="")
+
+    def position(self) -> int:
+        return self._raw.tell()
+
+    def close(self) -> None:
+        self.text.close()
+        self._raw.close()
 
 
-def _raw_records(path: Path) -> Iterator[tuple[int, str | dict]]:
+def _raw_records(path: Path, reader: _Reader) -> Iterator[tuple[int, str | dict]]:
     """``(line, record)`` for every record of a JSONL (the line, undecoded) or CSV file (a dict)."""
-    is_csv = ".csv" in path.suffixes
-    with _open_text(path) as fh:
-        if is_csv:
-            reader = csv.DictReader(fh)
-            for record in reader:
-                yield reader.line_num, _unflatten(record)
-            return
-        for line_no, line in enumerate(fh, start=1):
-            if line.strip():
-                yield line_no, line
+    fh = reader.text
+    if ".csv" in path.suffixes:
+        rows = csv.DictReader(fh)
+        for record in rows:
+            yield rows.line_num, _unflatten(record)
+        return
+    for line_no, line in enumerate(fh, start=1):
+        if line.strip():
+            yield line_no, line
 
 
 def _decode(raw: str | dict) -> dict:
@@ -663,22 +680,35 @@ WINDOW = 4
 PARALLEL_FROM_BYTES = 4 << 20
 
 
-def _parsed_batches(path: Path, report: ImportReport, batch: int, jobs: int, progress) -> Iterator[_Parsed]:
+def _parsed_batches(
+    path: Path, report: ImportReport, batch: int, jobs: int, progress: Progress | None
+) -> Iterator[_Parsed]:
     """Good rows of ``path`` in batches of about ``batch``, parsed by ``jobs`` processes; bad rows noted."""
     pending: list[_Parsed] = []
     size = 0
-    for part in _map_in_order(_parse_records, _chunks_of(_raw_records(path), CHUNK), jobs):
-        report.read += part.read
-        report.errors.extend(part.errors)
-        if progress:
-            progress(part.read)
-        pending.append(part)
-        size += len(part.rows) + len(part.speakers)
-        if size >= batch:
+    reader = _Reader(path)
+    positions: deque[int] = deque()  # where the file was read to when each chunk was cut, in order
+
+    def chunks() -> Iterator[list]:
+        for chunk in _chunks_of(_raw_records(path, reader), CHUNK):
+            positions.append(reader.position())
+            yield chunk
+
+    try:
+        for part in _map_in_order(_parse_records, chunks(), jobs):
+            report.read += part.read
+            report.errors.extend(part.errors)
+            if progress:
+                progress(positions.popleft(), report.read)
+            pending.append(part)
+            size += len(part.rows) + len(part.speakers)
+            if size >= batch:
+                yield _Parsed.join(pending)
+                pending, size = [], 0
+        if size:
             yield _Parsed.join(pending)
-            pending, size = [], 0
-    if size:
-        yield _Parsed.join(pending)
+    finally:
+        reader.close()
 
 
 def _chunks_of(items: Iterable, size: int) -> Iterator[list]:
@@ -725,13 +755,15 @@ def import_file(
     *,
     batch: int = BATCH,
     jobs: int | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
     standing: str = "unvetted",
 ) -> ImportReport:
     """Import every good row of ``path``; the report lists the bad ones by line.
 
     ``jobs`` processes parse and tokenise rows (default: ``default_jobs``) while this one writes.
     New sources get ``standing`` unless their row gives one (``source.standing``).
+    ``progress(position, rows)`` is called as rows are read: bytes of the file read so far (the
+    compressed position of a .gz file) and rows read so far.
     """
     report = ImportReport()
     resolver = _Resolver(standing=standing)
@@ -845,12 +877,27 @@ def _speaker_details(session: Session) -> dict[int, dict]:
     return details
 
 
-def export_file(session: Session, path: Path) -> int:
+# Quotes written between two calls of export's progress callback.
+EXPORT_PROGRESS_EVERY = 1_000
+
+
+def export_file(session: Session, path: Path, *, progress: Progress | None = None) -> int:
     """Write every stored quote and speaker to ``path`` (CSV when it ends in .csv, else JSONL).
 
-    Returns how many quotes it wrote.
+    Returns how many quotes it wrote. ``progress(written, total)`` is called every
+    EXPORT_PROGRESS_EVERY quotes and at the end.
     """
+    total = session.scalar(select(func.count()).select_from(Quote)) if progress else 0
     count = 0
+
+    def wrote(row: dict) -> None:
+        nonlocal count
+        if "text" not in row:  # a speaker's own row (a speaker with no quotes), not a quote
+            return
+        count += 1
+        if progress and count % EXPORT_PROGRESS_EVERY == 0:
+            progress(count, total)
+
     with path.open("w", encoding="utf-8", newline="") as fh:
         if path.suffix == ".csv":
             writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
@@ -860,9 +907,11 @@ def export_file(session: Session, path: Path) -> int:
                 info = row.pop("speaker_info")
                 row["speaker_info"] = json.dumps(info, ensure_ascii=False) if info else None
                 writer.writerow({**row, **{f"source.{k}": v for k, v in source.items()}})
-                count += "text" in row
+                wrote(row)
         else:
             for row in export_rows(session):
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-                count += "text" in row
+                wrote(row)
+    if progress:
+        progress(count, total)
     return count
