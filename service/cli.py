@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Iterator
@@ -340,8 +341,20 @@ def ingest(articles: tuple[str, ...], language: str | None, standing: str, dry_r
 @click.option("--publisher", multiple=True, help="Only quotes from this publisher (repeatable).")
 @click.option("--standing", type=click.Choice(STANDINGS), multiple=True, help="Only these standings.")
 @click.option("--quote-language", default=None, help="Only quotes in this language.")
-def check(draft, language, color, since, until, publisher, standing, quote_language) -> None:
-    """Print every quotation in DRAFT (a file, or - for stdin) with its verdict."""
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: the /api/v1/check response.",
+)
+def check(draft, language, color, since, until, publisher, standing, quote_language, output_format) -> None:
+    """Print every quotation in DRAFT (a file, or - for stdin) with its verdict.
+
+    Exits 0 when every quotation is verified or paraphrased, 1 when any is altered, misattributed or
+    unverified (so a publish step or CI job can stop on it), 2 on a usage error.
+    """
     from service.checking import check_draft
     from service.db import session_scope
     from service.filters import Filters
@@ -356,6 +369,11 @@ def check(draft, language, color, since, until, publisher, standing, quote_langu
     text = draft.read()
     with _engine() as engine, session_scope(engine) as session:
         result = check_draft(session, text, language=language, filters=filters)
+    if output_format == "json":
+        from service.api.schemas import CheckResultSchema
+
+        click.echo(json.dumps(CheckResultSchema().dump(result), ensure_ascii=False, indent=2))
+        sys.exit(_check_exit_code(result))
     colours = {
         "verified": "green",
         "paraphrased": "cyan",
@@ -390,6 +408,17 @@ def check(draft, language, color, since, until, publisher, standing, quote_langu
                     )
     summary = ", ".join(f"{n} {v}" for v, n in sorted(result["summary"].items())) or "no quotations found"
     click.echo(f"{len(result['quotes'])} quotations: {summary}")
+    sys.exit(_check_exit_code(result))
+
+
+# Verdicts a draft may hold and still pass `quotetrace check`: the words as said, or a reported statement.
+PASSING_VERDICTS = frozenset({"verified", "paraphrased"})
+
+
+def _check_exit_code(result: dict) -> int:
+    """0 when every quotation passes, 1 when any is altered, misattributed or unverified."""
+    verdicts = {q["verification"]["verdict"] for q in result["quotes"]}
+    return 0 if verdicts <= PASSING_VERDICTS else 1
 
 
 def _clip(text: str, width: int = 100) -> str:

@@ -100,3 +100,37 @@ def test_check_prints_each_quotation_with_its_verdict(run, tmp_path):
     assert "altered" in result.output
     assert "Kaja Kallas" in result.output
     assert "1 quotations: 1 altered" in result.output
+
+
+def test_check_exits_1_on_an_altered_quote_and_0_on_the_seed_article(run):
+    from tests.conftest import SEED_ARTICLE
+
+    run("seed")
+    altered = run(
+        "check",
+        "-",
+        "--no-color",
+        input='Kaja Kallas said: "Korea is the most important strategic partner for the EU."\n',
+    )
+    assert altered.exit_code == 1
+    if SEED_ARTICLE.exists():
+        assert run("check", str(SEED_ARTICLE), "--no-color").exit_code == 0
+
+
+def test_check_usage_error_exits_2(run):
+    assert run("check", "/no/such/draft.txt").exit_code == 2
+
+
+def test_check_format_json_prints_the_api_response(run):
+    run("seed")
+    result = run(
+        "check",
+        "-",
+        "--format",
+        "json",
+        input='Kaja Kallas said: "Korea is the most important strategic partner for the EU."\n',
+    )
+    body = json.loads(result.output)
+    assert body["summary"] == {"altered": 1}
+    assert body["quotes"][0]["verification"]["verdict"] == "altered"
+    assert result.exit_code == 1

@@ -143,6 +143,7 @@ def test_ingest_on_a_terminal_counts_articles_and_stores_their_quotes(env, empty
 
 def test_check_on_a_terminal_colours_verdicts(env, seeded):
     code, output = on_terminal("check", str(SEED_ARTICLE), env=env)
+    assert code == 0, output  # every quotation of the seed article is verified or paraphrased
     assert "\x1b[" in output  # ANSI colour codes, as a terminal shows them
     assert "verified" in output
     assert "quotations:" in output
