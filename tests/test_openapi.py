@@ -92,3 +92,15 @@ def test_error_bodies_match_the_documented_problem_schema(client):
     assert invalid.get_json()["errors"] == {
         "claims": {"0": {"claim": ["Length must be between 1 and 5000."]}}
     }
+
+
+def test_docs_page_answers_with_a_trailing_slash_too(client):
+    page = client.get("/api/docs/")
+    assert page.status_code == 200
+    assert b"swagger-ui-bundle.js" in page.data
+
+
+def test_summaries_and_descriptions_show_no_rst_backticks(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    for name, operation in _operations(spec):
+        assert "``" not in operation.get("summary", "") + operation.get("description", ""), name

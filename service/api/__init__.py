@@ -58,6 +58,8 @@ def init_app(app: Flask) -> None:
         api.register_blueprint(module.blp, url_prefix="/api/v1")
     app.extensions["quotetrace.api"] = api
     app.add_url_rule("/api/docs/static/<path:filename>", "swagger_ui_static", _swagger_ui_static)
+    # /api/docs/ (as people type it, and as links add it) is the same page as /api/docs.
+    app.add_url_rule("/api/docs/", "swagger_ui_slash", app.view_functions["api-docs.openapi_swagger_ui"])
 
 
 def _swagger_ui_static(filename: str):

@@ -15,6 +15,7 @@ detail the service gives for it (``service.errors.DETAILS``). The same plugin gi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -96,14 +97,26 @@ def register_problem_responses(spec, schema) -> None:
     spec.components.response("DEFAULT_ERROR", default, lazy=True)
 
 
+# Docstrings mark literals the RST way (``q``); OpenAPI readers show that literally.
+_RST_LITERAL = re.compile(r"``([^`]+)``")
+
+
+def _plain(text: str, *, markdown: bool) -> str:
+    """``q`` as Markdown code (`q`) in a description, as 'q' in a summary (plain text)."""
+    return _RST_LITERAL.sub(r"`\1`" if markdown else r"'\1'", text)
+
+
 class ProblemsPlugin(BasePlugin):
-    """apispec plugin: the EVERYWHERE rules' statuses and an operationId on every operation."""
+    """apispec plugin: the EVERYWHERE rules' statuses, an operationId, and docstrings free of RST."""
 
     def operation_helper(self, path=None, operations=None, **kwargs) -> None:
         rule = kwargs.get("rule")
         view = rule.endpoint.rpartition(".")[2] if rule is not None else ""
         for method, operation in (operations or {}).items():
             operation.setdefault("operationId", method + view[:1].upper() + view[1:])
+            for key in ("summary", "description"):
+                if isinstance(operation.get(key), str):
+                    operation[key] = _plain(operation[key], markdown=key == "description")
             responses = operation.setdefault("responses", {})
             for everywhere in EVERYWHERE:
                 if everywhere.applies(method, operation):
