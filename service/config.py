@@ -46,4 +46,12 @@ def from_environment() -> dict:
         # Who publishes the page's ClaimReview markup (its ``author``): the newsroom running quotetrace.
         "CLAIMREVIEW_AUTHOR_NAME": os.environ.get("QUOTETRACE_PUBLISHER", "quotetrace"),
         "CLAIMREVIEW_AUTHOR_URL": os.environ.get("QUOTETRACE_PUBLISHER_URL") or None,
+        # Web pages allowed to call the API from a browser (CORS); the extension needs none of this.
+        "CORS_ORIGINS": cors_origins(),
     }
+
+
+def cors_origins() -> list[str]:
+    """``QUOTETRACE_CORS_ORIGINS``: comma-separated origins (``https://cms.example``), or ``*``."""
+    raw = os.environ.get("QUOTETRACE_CORS_ORIGINS", "")
+    return [origin.strip().rstrip("/") for origin in raw.split(",") if origin.strip()]

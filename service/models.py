@@ -235,3 +235,17 @@ class Feedback(Base):
     quote_id: Mapped[int | None] = mapped_column(Integer)
     api_key_id: Mapped[int | None] = mapped_column(ForeignKey("api_keys.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+class IndexGeneration(Base):
+    """One row: a number the database bumps on every write to what verification reads.
+
+    Triggers keep it (migration 0007_index_generation), so no writer can forget; ``epoch`` is random,
+    set when the row is (re)created. Together they make the ETag of ``GET /api/v1/verify``.
+    """
+
+    __tablename__ = "index_generation"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    epoch: Mapped[str] = mapped_column(String(32))
+    value: Mapped[int] = mapped_column(BigInteger)

@@ -41,11 +41,12 @@ class Api(_Api):
 
 def init_app(app: Flask) -> None:
     """Register the API's blueprints and its OpenAPI document."""
-    from service.api import bodies, feedback, quotes, sources, speakers, verify
+    from service.api import bodies, browsers, feedback, quotes, sources, speakers, verify
 
     # No redirect of '//x' to '/x': werkzeug would build its Location from the client's Host header.
     app.url_map.merge_slashes = False
     bodies.init_app(app)
+    browsers.init_app(app)
 
     api = Api(
         app,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Response, json, request
+from flask import Response, json, jsonify, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from service import checking, verification
+from service.api import caching
+from service.api.compact import SUMMARY, VerifyQuerySchema, summarise
 from service.api.schemas import (
     FILTER_FIELDS,
     BatchArgsSchema,
@@ -31,21 +33,36 @@ def _answer(result: dict, said_on=None):
 
 
 blp = Blueprint("verify", __name__, description="Verify a quote against the index.")
+_VERIFICATION = VerificationSchema()
 
 
 @blp.route("/verify")
 class Verify(MethodView):
-    @blp.arguments(VerifyArgsSchema, location="query", as_kwargs=True)
+    @blp.arguments(VerifyQuerySchema, location="query", as_kwargs=True)
     @blp.response(200, VerificationSchema)
-    def get(self, **args):
-        """Verify a claim given in the query string (for browser extensions).
+    @blp.alt_response(304, description="Not Modified: the index has not changed since that ETag.")
+    def get(self, fields, **args):
+        """Verify a claim given in the query string (for browsers: cacheable, with an ETag).
 
         With ``Accept: application/ld+json`` the answer is a schema.org ClaimReview instead.
+
+        The ETag changes whenever a quote, speaker or source does; send it back in `If-None-Match`
+        to get a 304. `fields=summary` gives the compact form (verdict, explanation, speaker,
+        source, the top match's diff).
         """
+        session = get_session()
+        # "max_age_days" counts back from today: its answer may change with the date alone.
+        etag = caching.index_etag(session, dated=args.get("max_age_days") is not None)
+        unchanged = caching.not_modified(etag)
+        if unchanged is not None:
+            return unchanged
         said_on = args.get("said_on")
-        return _answer(
-            verification.verify(get_session(), **_with_filters(args, language=args.pop("language"))), said_on
-        )
+        result = verification.verify(session, **_with_filters(args, language=args.pop("language")))
+        answer = _answer(result, said_on)  # ClaimReview JSON-LD when the client asks for that
+        if not isinstance(answer, Response):
+            body = SUMMARY.dump(summarise(result)) if fields == "summary" else _VERIFICATION.dump(result)
+            answer = jsonify(body)
+        return caching.cacheable(answer, etag)
 
     @blp.arguments(VerifyArgsSchema, as_kwargs=True)
     @blp.response(200, VerificationSchema)
