@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint bench clean screenshots
+.PHONY: install run test lint bench clean extension screenshots
 
 install: $(STAMP)
 
@@ -24,14 +24,26 @@ test: install
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q
 
-# The page's answers and a checked draft at 360 px and desktop widths, in chromium: instance/screenshots/.
-screenshots: install
-	$(BIN)/pytest -q tests/browser/screenshots.py
-	@ls instance/screenshots/
 
 bench: install
 	$(BIN)/python bench/accuracy.py
 	$(BIN)/python bench/import_speed.py
+
+# The extension as a zip with manifest.json at its root (Chrome Web Store upload, or unzip and load).
+extension:
+	mkdir -p instance
+	rm -f instance/quotetrace-extension.zip
+	cd extension && python3 -m zipfile -c ../instance/quotetrace-extension.zip \
+		manifest.json *.js *.html *.css icons content
+	@echo "wrote instance/quotetrace-extension.zip"
+
+# For people to look at, in instance/screenshots/: the page's answers and a checked draft at 360 px and
+# desktop widths; the extension's panel (verified, altered) and an underlined page.
+screenshots: install
+	$(BIN)/pytest -q tests/browser/screenshots.py
+	QUOTETRACE_SCREENSHOTS=$(CURDIR)/instance/screenshots $(BIN)/pytest -q tests/browser/test_extension.py \
+		-k "verified_names or altered or underlines"
+	@ls instance/screenshots
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache
