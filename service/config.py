@@ -33,6 +33,9 @@ def from_environment() -> dict:
         "DATABASE_URL": database_url(),
         # Claims are at most 5,000 characters and drafts 200,000; anything far above that is not a request.
         "MAX_CONTENT_LENGTH": int(os.environ.get("QUOTETRACE_MAX_BODY", 2 * 1024 * 1024)),
+        # Seconds a request may run before it is stopped with a 503 (service.deadline); 0: never. Below
+        # gunicorn's 30 s timeout, so the service answers before gunicorn would kill the worker.
+        "REQUEST_DEADLINE": float(os.environ.get("QUOTETRACE_REQUEST_DEADLINE", 20)),
         "API_TITLE": "quotetrace",
         "API_VERSION": "v1",
         "OPENAPI_VERSION": "3.0.3",

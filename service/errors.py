@@ -8,6 +8,8 @@ from http import HTTPStatus
 from flask import Flask, Response, json, request
 from werkzeug.exceptions import HTTPException, InternalServerError, UnsupportedMediaType
 
+from service import deadline
+
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger(__name__)
 
@@ -157,6 +159,25 @@ def register_errorhandlers(app: Flask) -> None:
 
     for unavailable_error in _database_unavailable_errors():
         app.register_error_handler(unavailable_error, _database_away)
+
+    @app.errorhandler(deadline.DeadlineExceeded)
+    def _too_long(exc: deadline.DeadlineExceeded):
+        log.warning("deadline passed on %s %s after %g s", request.method, request.path, exc.seconds)
+        response = problem(
+            503,
+            f"This request ran past the service's deadline of {exc.seconds:g} s and was stopped; nothing"
+            " was changed. Send less at once (fewer claims, a shorter draft), or retry later.",
+        )
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
+    @app.before_request
+    def _start_the_clock():
+        deadline.start(app.config.get("REQUEST_DEADLINE"))
+
+    @app.teardown_request
+    def _stop_the_clock(_exc):
+        deadline.clear()
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):

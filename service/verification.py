@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy import Select, bindparam, exists, select
 from sqlalchemy.orm import Session, aliased
 
-from service import matching
+from service import deadline, matching
 from service.filters import NO_FILTERS, Filters
 from service.matching.explain import explanation
 from service.models import Quote, Source, Speaker, SpeakerAlias, SpeakerRole
@@ -191,6 +191,7 @@ def verify(
     ``filters`` leave quotes out of the candidates (in the query that reads them) and, with
     ``min_score``, weak matches out of the answer.
     """
+    deadline.check()
     subject = matching.Claim(text=claim, speaker=speaker, said_on=said_on)
     narrowed = filters.narrows_candidates()
     pool = FILTERED_CANDIDATES if narrowed else plan.CANDIDATES
@@ -201,6 +202,7 @@ def verify(
     if not judgement.matches and len(matching.words(claim)) >= matching.MIN_CONFIRM_WORDS:
         # Nothing the rare words found is the quote: a claim of common words whose rarest word is the
         # writer's own. A wider look, paid only by claims that match nothing (plan.WIDE_TERMS).
+        deadline.check()
         wide_pool = max(pool, plan.WIDE_CANDIDATES)
         wide = query_index(session, claim, limit=wide_pool, wide=True)
         if wide:
@@ -280,6 +282,25 @@ def _candidate_texts(
     texts = dict(session.execute(candidate_texts_query(ids, filters)).all()) if ids else {}
     kept = [i for i in ids if i in texts][:keep]
     return kept, {i: texts[i] for i in kept}
+
+
+def verify_many(
+    session: Session, claims: Sequence[dict], *, limit: int = 3, filters: Filters = NO_FILTERS
+) -> list[dict]:
+    """The verification of each claim (``claim``, ``speaker``, ``said_on``), in order.
+
+    A claim asked twice (same words, speaker and date) is verified once.
+    """
+    done: dict[tuple, dict] = {}
+    results = []
+    for fields in claims:
+        asked = (fields["claim"], fields.get("speaker"), fields.get("said_on"))
+        if asked not in done:
+            done[asked] = verify(
+                session, asked[0], speaker=asked[1], said_on=asked[2], limit=limit, filters=filters
+            )
+        results.append(done[asked])
+    return results
 
 
 def _judge(

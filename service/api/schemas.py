@@ -497,12 +497,19 @@ class CheckedQuoteSchema(ma.Schema):
     end = ma.fields.Integer(metadata={"description": "End offset, exclusive."})
     kind = ma.fields.String(metadata={"enum": ["direct", "reported"]})
     speaker = ma.fields.Nested(MentionSchema, allow_none=True)
-    verification = ma.fields.Nested(CheckVerificationSchema)
+    verification = ma.fields.Nested(
+        CheckVerificationSchema,
+        allow_none=True,
+        metadata={"description": "Null past the draft's first 200 distinct quotations (see not_verified)."},
+    )
 
 
 class CheckResultSchema(ma.Schema):
     quotes = ma.fields.List(ma.fields.Nested(CheckedQuoteSchema))
     summary = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Integer())
+    not_verified = ma.fields.Integer(
+        metadata={"description": "Quotations listed but not verified: a draft's first 200 distinct ones are."}
+    )
 
 
 class PreviewQuoteSchema(ma.Schema):

@@ -85,7 +85,7 @@ class VerifyBatch(MethodView):
         """Verify up to 100 claims at once; one result each, in order."""
         session = get_session()
         filters = _with_filters(args, language=language)["filters"]
-        return {"results": [verification.verify(session, **c, limit=limit, filters=filters) for c in claims]}
+        return {"results": verification.verify_many(session, claims, limit=limit, filters=filters)}
 
 
 @blp.route("/check")

@@ -67,6 +67,11 @@ WRAPPED_MIN_SHARE = 0.5
 # Quotes longer than this many times the claim (in words) are aligned on a window around the fuzzy
 # match only: the dynamic programme is quadratic, and a few quotes run to 1,000+ words.
 WINDOW_FACTOR = 3
+# A claim cannot match a quote with fewer than 1 / MAX_WORDS_PER_QUOTE_WORD of its word count: a quote word
+# is at most two equal claim words (a split word), and a match has at most MAX_EDIT_SHARE edits, so a
+# claim has at most 2 / (1 - MAX_EDIT_SHARE) words a quote word. Exact, not tuned: such a claim (a long
+# text holding a short quote among its words) is not aligned at all.
+MAX_WORDS_PER_QUOTE_WORD = 2 / (1 - MAX_EDIT_SHARE)
 # Words kept either side of that window (plus the claim's length): no dev result changes with or without it.
 WINDOW_MARGIN = 12
 
@@ -354,6 +359,8 @@ def _best_alignment(claim_text, items, region_items, probe, quote_text) -> Align
 
 def _align(claim_text, items, probe, quote_text, qtoks) -> Alignment | None:
     claim_len = len(items)
+    if _words_in(items) > MAX_WORDS_PER_QUOTE_WORD * len(qtoks):
+        return None  # too many words for this quote: not a match whatever the alignment
     window = None
     has_omission = any(it.kind == "omission" for it in items)
     if not has_omission and len(qtoks) > WINDOW_FACTOR * claim_len + 2 * WINDOW_MARGIN:
@@ -367,6 +374,10 @@ def _align(claim_text, items, probe, quote_text, qtoks) -> Alignment | None:
                 min(len(qtoks), last + claim_len + WINDOW_MARGIN),
             )
     return align(items, claim_text, quote_text, qtoks, window=window)
+
+
+def _words_in(items) -> int:
+    return sum(1 for it in items if it.kind == "word")
 
 
 def _is_match(al: Alignment) -> bool:
