@@ -17,7 +17,7 @@ from .candidates import (
     subject_before,
     surely_a_person,
 )
-from .document import MASK, POSSESSIVE_ENDS, Doc, cues_in, word_count, words_in
+from .document import MASK, POSSESSIVE_ENDS, Doc, blank_between, cues_in, word_count, words_in
 from .lexicon import (
     NON_NAMES,
     SPEECH_NOUNS,
@@ -80,7 +80,7 @@ def named_subject(doc: Doc, span: QuoteSpan) -> Candidate | None:
 def introduced_by_colon(doc: Doc, span: QuoteSpan, prev_close: int) -> Attribution | None:
     """A paragraph-opening quotation introduced by the previous paragraph: 'The Times reports:'."""
     para_start = doc.paragraphs[doc.paragraph_index(span.open)]
-    if para_start == 0 or doc.masked[para_start : span.open].strip():
+    if para_start == 0 or not blank_between(doc.masked, para_start, span.open):
         return None
     end = len(doc.masked[max(0, para_start - MAX_INTRO_CHARS) : para_start].rstrip()) + max(
         0, para_start - MAX_INTRO_CHARS
@@ -271,7 +271,7 @@ def continued_speaker(doc: Doc, span: QuoteSpan) -> SpeakerMention | None:
         return None  # the headline names its speaker in its own way, or not at all
     para_start = doc.paragraphs[para]
     idx = doc.sentence_index(span.open)
-    opens = doc.masked[para_start : span.open].strip(" \t\"“‘'«„") == ""
+    opens = blank_between(doc.masked, para_start, span.open, " \t\n\"“‘'«„")
     floor = doc.paragraphs[para - 1] if opens and para > 0 else para_start
     for back in range(0, CONTINUE_LOOKBACK_SENTENCES + 1):
         k = idx - back

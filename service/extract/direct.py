@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import re
 
-from .attribution import LEADING_PUNCT, Attribution, attribution_after, attribution_before, name_colon
+from .attribution import (
+    AFTER_WINDOW_CHARS,
+    LEADING_PUNCT,
+    Attribution,
+    attribution_after,
+    attribution_before,
+    name_colon,
+)
 from .candidates import speaker_from
 from .context import (
     according_to_tail,
@@ -18,7 +25,7 @@ from .context import (
     sentence_tail,
     transcript_labels,
 )
-from .document import Doc
+from .document import Doc, blank_between
 from .lexicon import (
     SPEECH_NOUNS,
 )
@@ -44,7 +51,8 @@ def direct_quotations(doc: Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
         sent_start, sent_end = doc.sentence(span.open)
         next_open = spans[i + 1].open if i + 1 < len(spans) else len(doc.text)
         close_end = span.close + 1 if span.close is not None else span.end
-        lead = LEADING_PUNCT.match(doc.masked, close_end)
+        # Bounded, so that a run of marks and spaces is not read again for every quotation in it.
+        lead = LEADING_PUNCT.match(doc.masked, close_end, close_end + AFTER_WINDOW_CHARS)
         after = None
         ends_sentence = False
         if lead.end() < len(doc.text) and "\n" not in lead.group():
@@ -119,12 +127,14 @@ def direct_quotations(doc: Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
     if any(not s.single for s in spans):
         keep = [k and not single_quoted_paragraph(doc, s) for s, k in zip(spans, keep, strict=True)]
     # A headline names its speaker in its own way: 'Paul Ryan: … ‘…’', 'Glenn Beck Says …', '…, Noah Says.'
-    headline = None
+    headline: Attribution | None = None
+    headline_read = False
     for i, span in enumerate(spans):
         att = attributions[i]
         if doc.paragraph_index(span.open) != 0 or att is not None and att.speaker and not att.weak:
             continue
-        headline = headline or headline_speaker(doc)
+        if not headline_read:  # read once: the headline is the same for every quotation in it
+            headline, headline_read = headline_speaker(doc), True
         if headline is not None:
             attributions[i] = headline
     for i, span in enumerate(spans):
@@ -176,7 +186,7 @@ def direct_quotations(doc: Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
         if att is None and last is not None:
             para, prev_att = last
             here = doc.paragraph_index(span.open)
-            opens_paragraph = doc.masked[doc.paragraphs[here] : span.open].strip() == ""
+            opens_paragraph = blank_between(doc.masked, doc.paragraphs[here], span.open)
             if para == here or (para == here - 1 and opens_paragraph):
                 attributions[i] = prev_att
         if attributions[i] is not None and attributions[i].speaker is not None:

@@ -22,6 +22,9 @@ from .quotes import QuoteSpan
 MASK = "\u2591"
 
 
+# No sentence is longer than this; a longer run is cut (see _cut_long_sentences). The longest real sentence
+# on PolNeAR train and dev is 1,518 characters.
+MAX_SENTENCE_CHARS = 2000
 WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d[\w.,]*")
 
 
@@ -80,6 +83,14 @@ class Doc:
     paragraphs: list[int]  # paragraph start offsets, sorted
     cue_hits: list[tuple[int, int, str]] = field(default_factory=list)
     cue_starts: list[int] = field(default_factory=list)
+    word_hits: list[re.Match[str]] = field(default_factory=list)  # every word of `masked`, read once
+    word_starts: list[int] = field(default_factory=list)
+    word_ends: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.word_hits = list(WORD.finditer(self.masked))
+        self.word_starts = [w.start() for w in self.word_hits]
+        self.word_ends = [w.end() for w in self.word_hits]
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.boundaries, pos) - 1
@@ -124,11 +135,40 @@ def sentence_boundaries(masked: str) -> tuple[list[int], list[int]]:
         ):
             continue
         starts.append(m.end())
-    return sorted(set(starts)), paragraphs
+    return _cut_long_sentences(masked, sorted(set(starts))), paragraphs
+
+
+def _cut_long_sentences(masked: str, starts: list[int]) -> list[int]:
+    """Sentence starts, cut every MAX_SENTENCE_CHARS inside longer stretches (at a space when one is near).
+
+    Every look-back of the later stages stays within a sentence, so this bounds the work per quotation and
+    keeps extraction linear on any input (a 200,000-character run of quotations with no full stop).
+    """
+    out: list[int] = []
+    for start, end in zip(starts, [*starts[1:], len(masked)], strict=True):
+        out.append(start)
+        pos = start + MAX_SENTENCE_CHARS
+        while pos < end:
+            space = masked.find(" ", pos, min(end, pos + MAX_SENTENCE_CHARS // 10))
+            pos = space + 1 if space >= 0 else pos
+            if pos >= end:
+                break
+            out.append(pos)
+            pos += MAX_SENTENCE_CHARS
+    return out
+
+
+def blank_between(text: str, lo: int, hi: int, chars: str = " \t\n\r\u00a0") -> bool:
+    """True if text[lo:hi] holds only `chars`; reads no further than the first other character."""
+    pos = lo
+    while pos < hi and text[pos] in chars:
+        pos += 1
+    return pos >= hi
 
 
 def words_in(doc: Doc, lo: int, hi: int) -> list[re.Match[str]]:
-    return list(WORD.finditer(doc.masked, lo, hi))
+    """The words lying wholly inside masked[lo:hi], in text order (a slice of the words read once)."""
+    return doc.word_hits[bisect.bisect_left(doc.word_starts, lo) : bisect.bisect_right(doc.word_ends, hi)]
 
 
 def all_cues(doc: Doc) -> list[tuple[int, int, str]]:

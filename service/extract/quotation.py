@@ -7,7 +7,7 @@ import re
 from .attribution import AFTER_WINDOW_CHARS, Attribution
 from .candidates import PREPOSITIONS, PREV_WORD, candidates_in, surely_a_name
 from .context import named_subject
-from .document import DETERMINERS, POSSESSIVE_ENDS, WORD, Doc, cues_in, word_count
+from .document import DETERMINERS, POSSESSIVE_ENDS, WORD, Doc, blank_between, cues_in, word_count
 from .lexicon import (
     LANGUAGES,
     WORK_NOUNS,
@@ -38,6 +38,9 @@ HEADLINE_CAPITAL_SHARE = 0.7
 
 
 HEADLINE_MIN_CHARS = 4
+# A headline or subheading is never longer than this (PolNeAR's longest opening paragraph that reads as a
+# headline is well under it); a longer paragraph is prose, whatever its capitals.
+HEADLINE_MAX_CHARS = 600
 
 
 _TITLE_SMALL_WORDS = word_set(
@@ -141,7 +144,7 @@ def single_quoted_paragraph(doc: Doc, span: QuoteSpan) -> bool:
     end = doc.paragraphs[i + 1] if i + 1 < len(doc.paragraphs) else len(doc.text)
     return (
         i > 0
-        and not doc.text[doc.paragraphs[i] : span.open].strip()
+        and blank_between(doc.text, doc.paragraphs[i], span.open)
         and not doc.text[span.close + 1 : end].strip(" \t\n.")
     )
 
@@ -151,6 +154,8 @@ def _in_headline(doc: Doc, span: QuoteSpan) -> bool:
     i = doc.paragraph_index(span.open)
     end = doc.paragraphs[i + 1] if i + 1 < len(doc.paragraphs) else len(doc.text)
     lo = doc.paragraphs[i]
+    if end - lo > HEADLINE_MAX_CHARS:
+        return False
     # Other quotations in the paragraph count too: in 'Perez said on NBC's "Meet the Press." "Listening to
     # him …"' the narrative is short and capitalised, but the speech around the title is not.
     close = span.close if span.close is not None else span.end

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ _STRAIGHT = frozenset({'"', "''"})
 _DOUBLE_MARKS = re.compile(
     r"(?<![\w,.!?])''(?=')|''(?!')|``|" '[\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f"]'
 )
+_RIGHT_MARK = re.compile("\u201d")
 _SINGLE_MARKS = re.compile("[\u2018\u2019']")
 _LINE = re.compile(r"[^\n]+")
 # A tag: a name and attributes whose quoted values may be long (a whole tweet pasted into
@@ -86,6 +88,8 @@ def _double_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
         start, end = _trimmed(text, open_at + open_width, until)
         spans.append(QuoteSpan(start, end, open=open_at, close=None))
 
+    # Offsets of the right marks ahead, read once: counting them afresh at every mark is quadratic.
+    right_marks = [m.start() for m in _RIGHT_MARK.finditer(text, lo, hi)]
     nested = 0  # same-style quotation nested inside the open one: “… he calls “hell” than …”
     for m in _DOUBLE_MARKS.finditer(text, lo, hi):
         i, ch = m.start(), m.group()
@@ -106,7 +110,7 @@ def _double_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
         if ch in closers:
             # A mark that can only open (straight, or a second “) means the previous one was never closed.
             if (ch in _STRAIGHT or ch == "\u201c") and role == "open" and i > open_at + open_width:
-                if ch == "\u201c" and text.count("\u201d", i, hi) >= 2:
+                if ch == "\u201c" and len(right_marks) - bisect.bisect_left(right_marks, i) >= 2:
                     nested += 1  # two closers still ahead: this one nests
                     continue
                 left_open(i)
