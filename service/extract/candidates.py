@@ -27,6 +27,9 @@ MAX_ROLE_WORDS = 6
 
 # How many sentences back a pronoun looks for the person it stands for.
 PRONOUN_LOOKBACK_SENTENCES = 3
+# How far before a speech verb its subject may start: two long appositives ('Mulgrew, president of the
+# Federation of Teachers, said') fit well inside; it bounds the work for a sentence full of speech verbs.
+SUBJECT_LOOKBACK_CHARS = 400
 
 
 _NOMINAL_HEADS = word_set(
@@ -249,7 +252,8 @@ def subject_before(doc: Doc, lo: int, cue_start: int) -> Candidate | None:
     The first rather than the nearest, so that "Mulgrew, president of the Federation of Teachers, said"
     gives Mulgrew; a name inside an appositive never has a valid gap of its own to the verb anyway.
     """
-    cands = [c for c in candidates_in(doc, lo, cue_start) if c.end <= cue_start]
+    window = max(lo, cue_start - SUBJECT_LOOKBACK_CHARS)
+    cands = [c for c in candidates_in(doc, window, cue_start) if c.end <= cue_start]
     for cand in cands:
         if after_preposition(doc, lo, cand.start):
             continue
