@@ -421,6 +421,26 @@ def _check_exit_code(result: dict) -> int:
     return 0 if verdicts <= PASSING_VERDICTS else 1
 
 
+@main.command()
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Embedding processes.")
+def embed(jobs: int) -> None:
+    """Compute the sentence vectors stored quotes lack (resumable), then rebuild the vector index file."""
+    from sqlalchemy.orm import Session
+
+    from service import embedding
+
+    url = database_url()
+    with _engine() as engine:
+        with Session(engine) as session:
+            total = embedding.count_missing(session)
+        bar = _bar(total, "quotes")
+        done = embedding.embed_missing(engine, jobs=jobs, progress=bar.update if bar else None)
+        if bar is not None:
+            bar.close()
+        held = embedding.rebuild_index(engine, url)
+    click.echo(f"embedded {done} quotes; the vector index holds {held}")
+
+
 def _clip(text: str, width: int = 100) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "\u2026"

@@ -199,6 +199,23 @@ class Posting(Base):
     quote_ids: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class QuoteVector(Base):
+    """A quote's meaning as a sentence vector, from one embedding model (see service/search/vectors.py).
+
+    ``id`` only grows: the vector index file records the last id it holds, and a search reads the rows
+    written after it from here, so no worker misses a vector another one has just stored.
+    """
+
+    __tablename__ = "quote_vectors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), unique=True)
+    # The model's name and version: vectors of another model are missing ones, recomputed by `embed`.
+    model: Mapped[str] = mapped_column(String(100))
+    # float16, little-endian: half the bytes of float32, no measurable change in ranking.
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class ApiKey(Base):
     __tablename__ = "api_keys"
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from service.models import Quote, Source, Speaker, SpeakerAlias, SpeakerRole
-from service.search import add_to_index
+from service.search import add_to_index, vectors
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed"
 
@@ -124,4 +124,5 @@ def _quote(
     session.add(quote)
     session.flush()
     add_to_index(session, [(quote.id, quote.text)])
+    vectors.add_vectors(session, [(quote.id, quote.text)])
     return quote, True

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from service.matching import identity
 from service.matching.names import surname_key
 from service.models import Quote, Source, Speaker, SpeakerAlias
-from service.search import add_to_index, remove_from_index
+from service.search import add_to_index, remove_from_index, vectors
 from service.search.plan import quote_keys
 
 DEFAULT_PAGE_SIZE = 20
@@ -208,6 +208,8 @@ def _add_quote(session: Session, **fields: Any) -> Quote:
     session.add(quote)
     session.flush()
     add_to_index(session, [(quote.id, quote.text)])
+    # Its meaning too, in the same transaction: the next verification of any worker finds it by vector.
+    vectors.add_vectors(session, [(quote.id, quote.text)])
     return quote
 
 
@@ -284,6 +286,7 @@ def update_quote(session: Session, quote_id: int, changes: Mapping[str, Any]) ->
     if quote.text != old_text:
         remove_from_index(session, [(quote.id, old_text)])
         add_to_index(session, [(quote.id, quote.text)])
+        vectors.add_vectors(session, [(quote.id, quote.text)])
     session.flush()
     return quote
 

@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session, aliased
 
 from service import deadline, matching
 from service.filters import NO_FILTERS, Filters
+from service.language import detect_language
 from service.matching.explain import explanation
 from service.models import Quote, Source, Speaker, SpeakerAlias, SpeakerRole
 from service.reads import InQuery
-from service.search import plan, query_index
+from service.search import plan, query_index, scored_index, vectors
 
 _TRANSLATION = aliased(Quote)
 _QUOTE_COLUMNS = (
@@ -237,6 +238,18 @@ def verify(
     ]
     translations = _translations(session, translated)
     matches = [match_dict(m, rows, translations) for m in judgement.matches]
+    verdict = judgement.verdict
+    reasons = list(judgement.reasons)
+    related: list[dict] = []
+    if not matches and not filters.narrows_candidates() and filters.min_score is None:
+        # The words found nothing the claim comes from: what it means may still be stored, in other words
+        # or in another language. A claim the words answer is judged as before, at no extra cost.
+        # (Filters are not applied to the vectors yet: a filtered claim stays with the words.)
+        meant, related, meaning_rows = _by_meaning(session, subject, limit=limit)
+        if meant:
+            matches = [meaning_match_dict(m, meaning_rows) for m in meant]
+            verdict = meant[0].verdict
+            reasons = [r for r in reasons if r != "no_match"] + matches[0]["reasons"]
     top = matches[0] if matches else None
     # The person the claimed name is, when the archive knows them and they are not the quote's speaker.
     others = [p for p in claimed if top is None or p.id != top["quote"]["speaker"]["id"]]
@@ -245,15 +258,14 @@ def verify(
         m["explanation"] = explanation(
             m["verdict"], m["reasons"], m, claimed=speaker, said_on=said_on, claimed_person=claimed_person
         )
-    reasons = list(judgement.reasons)
     return {
         "claim": claim,
         "speaker": speaker,
-        "verdict": judgement.verdict,
+        "verdict": verdict,
         # Why, machine-readable (a plain list: later stages append theirs), and in one sentence.
         "reasons": reasons,
         "explanation": explanation(
-            judgement.verdict, reasons, top, claimed=speaker, said_on=said_on, claimed_person=claimed_person
+            verdict, reasons, top, claimed=speaker, said_on=said_on, claimed_person=claimed_person
         ),
         "speaker_match": top["speaker_match"] if top else None,
         # What the verdict rests on: its match's best source standing, and where that statement appeared.
@@ -261,6 +273,94 @@ def verify(
         "first_appearance": top["first_appearance"] if top else None,
         "appearances": top["appearances"] if top else [],
         "matches": matches,
+        "related": related,
+    }
+
+
+# Nearest quotes by meaning brought to the fusion with the word index's candidates.
+VECTOR_CANDIDATES = 30
+# Weight of the words' score (rarity of shared words, scaled to the best candidate's) added to the cosine
+# similarity in the fused ranking. Chosen on CheckThat! 2021 2A and 2B *train*
+# (bench/claim_retrieval.py --split train --lexical-weight W ...), never on dev.
+LEXICAL_WEIGHT = 0.15
+# Lexical candidates brought into the fusion: their vectors are read by id.
+LEXICAL_CANDIDATES = 30
+
+
+def _by_meaning(
+    session: Session, claim: matching.Claim, *, limit: int
+) -> tuple[list[matching.MeaningMatch], list[dict], dict[int, dict]]:
+    """Quotes that say what the claim says (vectors fused with the words' candidates), and related ones."""
+    vector = vectors.embed([claim.text])[0]
+    similarity = dict(vectors.nearest(session, vector, k=VECTOR_CANDIDATES))
+    if not similarity:
+        return [], [], {}
+    lexical = scored_index(session, claim.text, limit=LEXICAL_CANDIDATES)
+    unseen = [q for q, _ in lexical if q not in similarity]
+    similarity.update(vectors.similarities(session, vector, unseen))
+    best = max((score for _, score in lexical), default=0.0) or 1.0
+    words_score = {q: score / best for q, score in lexical}
+    fused = sorted(similarity, key=lambda q: (-(similarity[q] + LEXICAL_WEIGHT * words_score.get(q, 0.0)), q))
+    fused = [q for q in fused if similarity[q] >= matching.RELATED_MIN_SIMILARITY]
+    if not fused:
+        return [], [], {}
+    candidates, rows = load_candidates(session, fused, speakers=bool(claim.speaker and claim.speaker.strip()))
+    ranked = [(c, similarity[c.quote_id], _language(rows[c.quote_id])) for c in candidates]
+    matches, related = matching.judge_meaning(
+        claim, ranked, claim_language=detect_language(claim.text), limit=limit
+    )
+    shown_related = [
+        {
+            "quote": _brief(rows[r.candidate.quote_id]),
+            "similarity": round(r.similarity, 3),
+            "reason": r.reason,
+        }
+        for r in related
+    ]
+    return matches, shown_related, rows
+
+
+def _language(row: dict) -> str | None:
+    """A stored quote's language: as stored, else detected from its words."""
+    return row["language"] or detect_language(row["text"])
+
+
+def meaning_match_dict(match: matching.MeaningMatch, rows: dict[int, dict]) -> dict:
+    """A match of meaning alone as the API shows it: the quote's own wording, no word diff."""
+    row = rows[match.candidate.quote_id]
+    original = rows.get(row["translation_of_id"]) if row["translation_of_id"] else None
+    appearance = _appearance(row)
+    reasons = [match.reason] + (["speaker_differs"] if match.speaker_matches is False else [])
+    return {
+        "quote": {
+            **_brief(row),
+            "translation_of": _brief(original) if original else None,
+            "translations": [],
+        },
+        "score": round(100 * match.similarity, 1),
+        "verdict": match.verdict,
+        "confidence": "suggestion",
+        "speaker_matches": match.speaker_matches,
+        "speaker_match": {None: None, True: "exact", False: "different"}[match.speaker_matches],
+        "speaker_matched": None,
+        "reasons": reasons,
+        "span": {"start": 0, "end": len(row["text"])},
+        "diff": [],
+        "gaps": [],
+        "standing": appearance["standing"],
+        "contradicted_by": None,
+        "first_appearance": appearance,
+        "appearances": [appearance],
+        "wording_differs": False,
+        "translation": None,
+        "meaning": {
+            "reason": match.reason,
+            "similarity": round(match.similarity, 3),
+            "claim_language": match.claim_language,
+            "quote_language": match.quote_language,
+            "original_text": row["text"],
+            "original_language": match.quote_language,
+        },
     }
 
 
@@ -421,4 +521,5 @@ def match_dict(match: matching.Match, rows: dict[int, dict], translations: dict[
             "original_text": original["text"],
             "original_language": original["language"],
         },
+        "meaning": None,
     }

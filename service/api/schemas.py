@@ -160,6 +160,32 @@ class TranslationSchema(ma.Schema):
 
 
 VERDICTS = ["verified", "altered", "paraphrased", "misattributed", "unverified"]
+MEANING_REASONS = ["other_language", "paraphrase"]
+
+
+class MeaningSchema(ma.Schema):
+    """Why a match found by meaning alone is `paraphrased`: its words were not, and cannot be, compared."""
+
+    reason = ma.fields.String(
+        metadata={
+            "enum": MEANING_REASONS,
+            "description": "other_language: the quote is stored in another language than the claim's; "
+            "paraphrase: the same language, other words.",
+        }
+    )
+    similarity = ma.fields.Float(metadata={"description": "Cosine similarity of the sentence vectors."})
+    claim_language = ma.fields.String(allow_none=True)
+    quote_language = ma.fields.String(allow_none=True)
+    original_text = ma.fields.String(metadata={"description": "The quote's own wording, as stored."})
+    original_language = ma.fields.String(allow_none=True)
+
+
+class RelatedSchema(ma.Schema):
+    """A stored statement close in meaning to the claim, not the same one: shown, never concluded."""
+
+    quote = ma.fields.Nested(QuoteBriefSchema)
+    similarity = ma.fields.Float()
+    reason = ma.fields.String(metadata={"enum": MEANING_REASONS})
 
 
 class AppearanceSchema(ma.Schema):
@@ -205,6 +231,9 @@ class MatchSchema(ma.Schema):
     diff = ma.fields.List(ma.fields.Nested(DiffOpSchema))
     gaps = ma.fields.List(ma.fields.Nested(GapSchema))
     translation = ma.fields.Nested(TranslationSchema, allow_none=True)
+    meaning = ma.fields.Nested(
+        MeaningSchema, allow_none=True, metadata={"description": "Set when only the meaning matched."}
+    )
     standing = ma.fields.String(
         metadata={"enum": STANDINGS, "description": "The best standing of the sources it appeared in."}
     )
@@ -244,6 +273,10 @@ class VerificationSchema(ma.Schema):
         ma.fields.Nested(AppearanceSchema), metadata={"description": "The first match's appearances."}
     )
     matches = ma.fields.List(ma.fields.Nested(MatchSchema))
+    related = ma.fields.List(
+        ma.fields.Nested(RelatedSchema),
+        metadata={"description": "Statements close in meaning, after the matches, most similar first."},
+    )
 
 
 # --- the read and write API: quotes, speakers, sources ---------------------------------------------

@@ -15,6 +15,13 @@ from service.matching.judge import (
     judge,
     shortlist,
 )
+from service.matching.meaning import (
+    RELATED_MIN_SIMILARITY,
+    MeaningMatch,
+    Related,
+    judge_meaning,
+    same_language,
+)
 from service.matching.names import count_people, read_name, surname_key
 from service.matching.speakers import Person, Role, SpeakerMatch, speaker_match, speaker_matches
 from service.matching.standing import STANDINGS, UNVETTED, is_vetted, same_statement
@@ -36,6 +43,11 @@ __all__ = [
     "Gap",
     "Judgement",
     "Match",
+    "MeaningMatch",
+    "RELATED_MIN_SIMILARITY",
+    "Related",
+    "judge_meaning",
+    "same_language",
     "Person",
     "Role",
     "Token",

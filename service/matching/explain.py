@@ -27,6 +27,9 @@ CLAUSES: dict[str, str] = {
     "speaker_surname_shared": "several people of the archive share that surname, so who said it is uncertain",
     "short_claim": "it is the only stored quote holding these words",
     "date_mismatch": "it was said on {when}, not on {said_on}",
+    # Matches of meaning alone (service/matching/meaning.py): the words were not compared.
+    "other_language": "stored in another language: the meaning matches, the words cannot be compared",
+    "paraphrase": "the meaning matches in other words: these are not the quote's words",
 }
 
 
@@ -89,6 +92,9 @@ def explanation(
     if verdict == "altered":
         changed = sum(1 for d in match.get("diff", ()) if d.get("op") != "equal")
         return f"{said_by}, in other words: your wording differs in {changed} place(s)" + tail
+    if verdict in ("paraphrased", "misattributed") and {"other_language", "paraphrase"} & set(reasons):
+        said = said_by if verdict == "paraphrased" else f"{said_by}, not by '{claimed}'"
+        return said + tail
     if verdict == "paraphrased":
         return f"Reported, not quoted: {said_by.replace('Said by', 'said in other words by', 1)}" + tail
     if verdict == "misattributed":

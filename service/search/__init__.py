@@ -22,7 +22,7 @@ from service.models import IndexTerm, Posting
 from service.reads import InQuery
 from service.search import plan
 
-__all__ = ["add_postings", "add_to_index", "remove_from_index", "query_index"]
+__all__ = ["add_postings", "add_to_index", "remove_from_index", "query_index", "scored_index"]
 
 _SWAP = sys.byteorder != "little"
 
@@ -153,6 +153,13 @@ def query_index(
     With ``wide``, of the claim's words, common ones too: quotes sharing the most of them first
     (see ``plan.WIDE_TERMS``).
     """
+    return [quote_id for quote_id, _ in scored_index(session, claim_text, limit=limit, wide=wide)]
+
+
+def scored_index(
+    session: Session, claim_text: str, *, limit: int = plan.CANDIDATES, wide: bool = False
+) -> list[tuple[int, float]]:
+    """As ``query_index``, with each quote's score: the summed rarity of the claim words it shares."""
     keys = plan.claim_keys(claim_text)
     if not keys:
         return []
@@ -170,7 +177,7 @@ def query_index(
         return []
     ids = np.concatenate(runs)
     weights = np.repeat(np.array(run_weights), [len(r) for r in runs])
-    return top_scored(ids, weights, limit)
+    return top_scored(ids, weights, limit, with_scores=True)
 
 
 # Beyond this many postings, scores are summed in an array indexed by quote id (linear in the
@@ -178,8 +185,11 @@ def query_index(
 DENSE_FROM = 50_000
 
 
-def top_scored(ids: np.ndarray, weights: np.ndarray, limit: int) -> list[int]:
-    """The ``limit`` ids with the largest summed weight; ties go to the lower (earlier stored) id."""
+def top_scored(ids: np.ndarray, weights: np.ndarray, limit: int, *, with_scores: bool = False) -> list:
+    """The ``limit`` ids with the largest summed weight; ties go to the lower (earlier stored) id.
+
+    With ``with_scores``, ``(id, summed weight)`` pairs.
+    """
     if len(ids) >= DENSE_FROM:
         totals = np.bincount(ids, weights=weights)
         candidates = np.flatnonzero(totals)
@@ -193,6 +203,8 @@ def top_scored(ids: np.ndarray, weights: np.ndarray, limit: int) -> list[int]:
         keep = scores >= cut
         candidates, scores = candidates[keep], scores[keep]
     order = np.lexsort((candidates, -scores))[:limit]
+    if with_scores:
+        return list(zip(candidates[order].tolist(), scores[order].tolist(), strict=True))
     return candidates[order].tolist()
 
 

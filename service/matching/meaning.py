@@ -1,0 +1,91 @@
+"""Verdicts for matches of meaning alone: a stored quote that says what the claim says, in other words
+or in another language, found by sentence vectors rather than by its words.
+
+Words in two languages cannot be compared word for word, nor a paraphrase with its source: such a match
+is never ``verified`` nor ``altered``. It is ``paraphrased`` (with the reason: ``other_language`` or
+``paraphrase``), or ``misattributed`` when the claim names someone other than the quote's speaker.
+Quotes only close in meaning are ``related``: shown after the matches, ranked, never concluded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from service.matching.judge import MIN_CONFIRM_WORDS, Candidate, Claim
+from service.matching.speakers import speaker_matches
+from service.matching.text import words
+
+__all__ = ["MeaningMatch", "Related", "judge_meaning", "same_language"]
+
+# Cosine similarity (USE multilingual v3) from which a quote says what the claim says. Chosen on dev:
+# qv-bench-xling dev (English claims vs their human translations) against the nearest quote of every
+# qv-bench dev claim that must stay `unverified` (fabricated), printed by bench/xling.py.
+PARAPHRASE_MIN_SIMILARITY = 0.70
+# From here a quote is `related`: close in meaning, not the same statement (chosen on dev, as above:
+# CheckThat! 2A/2B dev MAP@5 counts `matches` then `related`; lower adds noise, not hits).
+RELATED_MIN_SIMILARITY = 0.45
+# How many related quotes a result lists at most: what a browser extension shows under a tweet.
+RELATED_LIMIT = 5
+
+
+@dataclass(frozen=True)
+class MeaningMatch:
+    """A quote that says what the claim says, with its similarity and why the words are not checked."""
+
+    candidate: Candidate
+    similarity: float
+    verdict: str  # "paraphrased" | "misattributed" | "unverified" (a claim too short to conclude)
+    reason: str  # "other_language" | "paraphrase"
+    speaker_matches: bool | None
+    claim_language: str | None
+    quote_language: str | None
+
+
+@dataclass(frozen=True)
+class Related:
+    """A quote close in meaning to the claim, not the same statement."""
+
+    candidate: Candidate
+    similarity: float
+    reason: str
+    quote_language: str | None
+
+
+def same_language(a: str | None, b: str | None) -> bool | None:
+    """Whether two language tags name one language (``zh_CN`` and ``zh`` do); None when one is unknown."""
+    if not a or not b:
+        return None
+    return a.replace("_", "-").split("-")[0].lower() == b.replace("_", "-").split("-")[0].lower()
+
+
+def judge_meaning(
+    claim: Claim,
+    ranked: Sequence[tuple[Candidate, float, str | None]],
+    *,
+    claim_language: str | None,
+    limit: int = 5,
+    related_limit: int = RELATED_LIMIT,
+) -> tuple[list[MeaningMatch], list[Related]]:
+    """Matches and related quotes among ``(candidate, similarity, quote language)``, best first.
+
+    ``ranked`` is in the order retrieval fused vectors and words; similarities decide what is what.
+    """
+    matches: list[MeaningMatch] = []
+    related: list[Related] = []
+    short = len(words(claim.text)) < MIN_CONFIRM_WORDS
+    for candidate, similarity, quote_language in ranked:
+        other = same_language(claim_language, quote_language) is False
+        reason = "other_language" if other else "paraphrase"
+        if similarity >= PARAPHRASE_MIN_SIMILARITY and not short and len(matches) < limit:
+            on = claim.said_on or candidate.said_on
+            sm = None if not claim.speaker else speaker_matches(claim.speaker, candidate.speaker, on=on)
+            verdict = "misattributed" if sm is False else "paraphrased"
+            matches.append(
+                MeaningMatch(candidate, similarity, verdict, reason, sm, claim_language, quote_language)
+            )
+        elif similarity >= RELATED_MIN_SIMILARITY and len(related) < related_limit:
+            related.append(Related(candidate, similarity, reason, quote_language))
+    # The claimed speaker's own statement first, as for word matches.
+    matches.sort(key=lambda m: m.speaker_matches is False)
+    return matches, related

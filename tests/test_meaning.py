@@ -1,0 +1,86 @@
+"""Matches of meaning: the same statement in another language, or in other words, found by sentence vectors.
+
+A small made-up archive: an Indonesian and a German statement, an English one, two speakers each.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from service.db import session_scope
+from service.store import QuoteDraft, create_quote
+
+SCHOOLS_ID = "Pemerintah akan membangun sepuluh sekolah baru di desa-desa terpencil tahun depan."
+BRIDGE_DE = "Die Brücke über den Fluss wird im Frühjahr für den Verkehr geöffnet."
+FUEL_EN = "We will cut the tax on fuel by half before the winter begins."
+
+
+@pytest.fixture
+def archive(empty_db):
+    with session_scope(empty_db) as s:
+        create_quote(s, QuoteDraft(text=SCHOOLS_ID, speaker="Sari Wulandari", language="id"))
+        create_quote(s, QuoteDraft(text=BRIDGE_DE, speaker="Jonas Berger", language="de"))
+        create_quote(s, QuoteDraft(text=FUEL_EN, speaker="Budi Santoso", language="en"))
+    return empty_db
+
+
+@pytest.fixture
+def api(client, archive):
+    return client
+
+
+def _verify(client, **body):
+    response = client.post("/api/v1/verify", json=body)
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()
+
+
+def test_english_claim_finds_indonesian_quote_as_paraphrased_in_another_language(api):
+    result = _verify(api, claim="The government will build ten new schools in remote villages next year.")
+    assert result["verdict"] == "paraphrased"
+    top = result["matches"][0]
+    assert top["quote"]["text"] == SCHOOLS_ID
+    assert top["meaning"]["reason"] == "other_language"
+    assert top["meaning"]["original_text"] == SCHOOLS_ID
+    assert top["meaning"]["original_language"] == "id"
+    assert top["meaning"]["claim_language"] == "en"
+    assert 0 < top["meaning"]["similarity"] <= 1
+    assert top["diff"] == []
+
+
+def test_meaning_only_match_credited_to_someone_else_is_misattributed(api):
+    claim = "The government will build ten new schools in remote villages next year."
+    assert _verify(api, claim=claim, speaker="Sari Wulandari")["verdict"] == "paraphrased"
+    wrong = _verify(api, claim=claim, speaker="Budi Santoso")
+    assert wrong["verdict"] == "misattributed"
+    assert wrong["matches"][0]["quote"]["speaker"]["name"] == "Sari Wulandari"
+
+
+def test_same_language_in_other_words_is_a_paraphrase_never_verified(api):
+    result = _verify(api, claim="Before winter starts, the fuel tax is going to be halved.")
+    assert result["verdict"] == "paraphrased"
+    top = result["matches"][0]
+    assert top["quote"]["text"] == FUEL_EN
+    assert top["meaning"]["reason"] == "paraphrase"
+    assert top["confidence"] == "suggestion"
+
+
+def test_statement_only_close_in_meaning_is_related_not_a_match(api):
+    result = _verify(api, claim="The government will spend more on rural schools.")
+    assert result["verdict"] == "unverified"
+    assert result["matches"] == []
+    assert [r["quote"]["text"] for r in result["related"]] == [SCHOOLS_ID]
+    assert result["related"][0]["reason"] == "other_language"
+
+
+def test_unrelated_claim_has_neither_matches_nor_related(api):
+    result = _verify(api, claim="Our orchestra will tour three continents during the coming season.")
+    assert result["verdict"] == "unverified"
+    assert result["matches"] == []
+    assert result["related"] == []
+
+
+def test_exact_words_are_judged_by_the_words_as_before(api):
+    result = _verify(api, claim=FUEL_EN, speaker="Budi Santoso")
+    assert result["verdict"] == "verified"
+    assert result["matches"][0]["meaning"] is None
