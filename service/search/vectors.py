@@ -226,16 +226,17 @@ def nearest(session: Session, vector: np.ndarray, *, k: int) -> list[tuple[int, 
     return index.search(session, vector, k=k)
 
 
+# (InQuery takes the ids alone as a parameter: the model is checked on the rows.)
 _VECTORS = InQuery(
-    select(QuoteVector.quote_id, QuoteVector.vector).where(
-        QuoteVector.quote_id.in_(bindparam("ids", expanding=True)), QuoteVector.model == MODEL
+    select(QuoteVector.quote_id, QuoteVector.vector, QuoteVector.model).where(
+        QuoteVector.quote_id.in_(bindparam("ids", expanding=True))
     )
 )
 
 
 def similarities(session: Session, vector: np.ndarray, quote_ids: Sequence[int]) -> dict[int, float]:
     """Cosine similarity of ``vector`` to each of these quotes that has a vector."""
-    rows = list(_VECTORS.rows(session.connection(), list(quote_ids)))
+    rows = [r for r in _VECTORS.rows(session.connection(), list(quote_ids)) if r[2] == MODEL]
     if not rows:
         return {}
     sims = from_bytes([r[1] for r in rows]) @ vector
