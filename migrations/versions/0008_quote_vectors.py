@@ -1,7 +1,7 @@
 """Quote vectors: each quote's meaning from a packaged multilingual sentence model.
 
-Revision ID: 0007_quote_vectors
-Revises: 0006_feedback
+Revision ID: 0008_quote_vectors
+Revises: 0007_index_generation
 Create Date: 2026-12-01 21:20:00
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_quote_vectors"
-down_revision = "0006_feedback"
+revision = "0008_quote_vectors"
+down_revision = "0007_index_generation"
 branch_labels = None
 depends_on = None
 
