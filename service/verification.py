@@ -259,8 +259,11 @@ def verify(
             m["verdict"], m["reasons"], m, claimed=speaker, said_on=said_on, claimed_person=claimed_person
         )
     return {
+        # What was asked, echoed: every request field that shaped the answer.
         "claim": claim,
         "speaker": speaker,
+        "said_on": said_on,
+        "limit": limit,
         "verdict": verdict,
         # Why, machine-readable (a plain list: later stages append theirs), and in one sentence.
         "reasons": reasons,

@@ -98,3 +98,15 @@ def test_query_syntax_in_a_claim_is_only_text(api, claim):
     response = api.post("/api/v1/verify", json={"claim": claim})
     assert response.status_code == 200
     assert response.get_json()["verdict"] in ("unverified", "verified", "altered", "paraphrased")
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_the_answer_echoes_every_field_that_shaped_it(api, method):
+    asked = {"claim": CLAIM, "speaker": "Kaja Kallas", "said_on": "2025-01-22", "limit": 2}
+    if method == "get":
+        response = api.get("/api/v1/verify", query_string=asked)
+    else:
+        response = api.post("/api/v1/verify", json=asked)
+    assert response.status_code == 200, response.get_json()
+    result = response.get_json()
+    assert {k: result[k] for k in asked} == asked

@@ -254,6 +254,8 @@ class MatchSchema(ma.Schema):
 class VerificationSchema(ma.Schema):
     claim = ma.fields.String()
     speaker = ma.fields.String(allow_none=True)
+    said_on = ma.fields.Date(allow_none=True, metadata={"description": "The date said, as asked."})
+    limit = ma.fields.Integer(metadata={"description": "The most matches asked for."})
     verdict = ma.fields.String(metadata={"enum": VERDICTS})
     reasons = ma.fields.List(ma.fields.String(), metadata={"description": REASONS})
     explanation = ma.fields.String(
