@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+import service.db
 from service import create_app
 from service.config import normalise_url
 from service.db import make_engine, session_scope
@@ -42,6 +43,25 @@ def engine(database_url):
     engine = make_engine(database_url)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _apps_close_their_connections(monkeypatch):
+    """Every engine an app makes during a test is disposed at its end.
+
+    Tests build extra apps (a second worker, other settings); left to the garbage collector, their pooled
+    psycopg connections are deleted while open, and the ResourceWarning fails whichever test runs then.
+    """
+    made = []
+
+    def tracked(*args, **kwargs):
+        made.append(make_engine(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(service.db, "make_engine", tracked)
+    yield
+    for engine in made:
+        engine.dispose()
 
 
 @pytest.fixture
