@@ -13,7 +13,7 @@ import click
 from sqlalchemy import Engine
 
 from service.config import database_url
-from service.models import STANDINGS
+from service.models import KEY_SCOPES, STANDINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -136,23 +136,54 @@ def export(file: Path) -> None:
 
 @main.group()
 def keys() -> None:
-    """Create and revoke API keys for the write API."""
+    """Create, list and revoke API keys (scopes: verify < write < admin)."""
 
 
 @keys.command("create")
 @click.argument("name")
-def keys_create(name: str) -> None:
-    """Make a key called NAME and print it (it is shown this once)."""
+@click.option(
+    "--scope",
+    type=click.Choice(KEY_SCOPES),
+    default="write",
+    show_default=True,
+    help="verify: verification and feedback; write: also store, change and delete; admin: also merge "
+    "speakers and read feedback.",
+)
+def keys_create(name: str, scope: str) -> None:
+    """Make a key called NAME (who holds it) and print it: it is shown this once."""
     from service.db import session_scope
     from service.keys import ApiKeyError, create_key
 
     try:
         with _engine() as engine, session_scope(engine) as session:
-            key = create_key(session, name)
+            key = create_key(session, name, scope=scope)
     except ApiKeyError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(key)
-    click.echo(f"(key {name!r} created; it is not shown again)", err=True)
+    click.echo(f"(key {name!r} created with scope {scope!r}; it is not shown again)", err=True)
+
+
+@keys.command("list")
+def keys_list() -> None:
+    """Every key: name, scope, created, last used (to the minute), revoked. Never the key itself."""
+    from service.db import session_scope
+    from service.keys import implied_scopes, list_keys
+
+    def when(moment) -> str:
+        return moment.strftime("%Y-%m-%d %H:%M") if moment else "-"
+
+    with _engine() as engine, session_scope(engine) as session:
+        rows = [
+            (k.name, ",".join(implied_scopes(k.scope)), when(k.created_at), when(k.last_used_at),
+             when(k.revoked_at))
+            for k in list_keys(session)
+        ]
+    header = ("NAME", "SCOPES", "CREATED", "LAST USED", "REVOKED")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    if not rows:
+        click.echo("no keys yet: make one with 'quotetrace keys create NAME --scope write'", err=True)
 
 
 @keys.command("revoke")

@@ -49,6 +49,8 @@ def from_environment() -> dict:
         # Who publishes the page's ClaimReview markup (its ``author``): the newsroom running quotetrace.
         "CLAIMREVIEW_AUTHOR_NAME": os.environ.get("QUOTETRACE_PUBLISHER", "quotetrace"),
         "CLAIMREVIEW_AUTHOR_URL": os.environ.get("QUOTETRACE_PUBLISHER_URL") or None,
+        # A newsroom's private deployment: reads, verification and the page need a 'verify' key too.
+        "REQUIRE_KEYS": os.environ.get("QUOTETRACE_REQUIRE_KEYS") == "1",
         # Web pages allowed to call the API from a browser (CORS); the extension needs none of this.
         "CORS_ORIGINS": cors_origins(),
     }

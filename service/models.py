@@ -114,6 +114,9 @@ class Source(Base):
     language: Mapped[str | None] = mapped_column(String(20))
     body: Mapped[str | None] = mapped_column(Text)
     standing: Mapped[str] = mapped_column(String(12), default="unvetted", server_default="unvetted")
+    # The API key that stored it; None for the CLI, the seed, and what was stored before keys were recorded.
+    # No ON DELETE: keys are revoked, never deleted, so who wrote what stays known (migration 0009).
+    created_by_key_id: Mapped[int | None] = mapped_column(ForeignKey("api_keys.id"))
 
     quotes: Mapped[list[Quote]] = relationship(back_populates="source", order_by="Quote.id")
 
@@ -160,6 +163,8 @@ class Quote(Base):
     # Text, speaker and source hashed: the same quote imported twice is stored once.
     fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The API key that stored it (as on Source).
+    created_by_key_id: Mapped[int | None] = mapped_column(ForeignKey("api_keys.id"))
 
     speaker: Mapped[Speaker] = relationship(back_populates="quotes")
     source: Mapped[Source | None] = relationship(back_populates="quotes")
@@ -216,14 +221,24 @@ class QuoteVector(Base):
     vector: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+# What a key may do, each scope implying the ones before it: verify < write < admin (service.keys).
+KEY_SCOPES = ("verify", "write", "admin")
+
+
 class ApiKey(Base):
     __tablename__ = "api_keys"
+    __table_args__ = (CheckConstraint("scope IN ('verify', 'write', 'admin')", name="scope"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Who holds the key (a person, a desk, a CMS): shown by 'keys list', recorded on what it writes.
     name: Mapped[str] = mapped_column(String(100), unique=True)
     # sha256 of the key; the key itself is shown once, at creation, and never stored.
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # The highest scope the key holds; keys made before scopes existed are 'write' (migration 0009).
+    scope: Mapped[str] = mapped_column(String(10), default="write", server_default="write")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Kept to the minute (service.keys.LAST_USED_RESOLUTION), so a busy key does not write on every request.
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 

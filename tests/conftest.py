@@ -117,15 +117,33 @@ def seeded(empty_db):
     return empty_db
 
 
-@pytest.fixture
-def api_key(empty_db) -> str:
-    """A fresh API key, as ``quotetrace keys create`` makes it."""
+def make_key(engine, scope: str = "write") -> str:
+    """A fresh API key of ``scope``, as ``quotetrace keys create NAME --scope SCOPE`` makes it."""
     from service.keys import create_key
 
-    with session_scope(empty_db) as s:
-        return create_key(s, f"test-{secrets.token_hex(4)}")
+    with session_scope(engine) as s:
+        return create_key(s, f"test-{scope}-{secrets.token_hex(4)}", scope=scope)
+
+
+@pytest.fixture
+def api_key(empty_db) -> str:
+    """A fresh ``write`` key (the default scope of ``quotetrace keys create``)."""
+    return make_key(empty_db)
 
 
 @pytest.fixture
 def auth(api_key) -> dict[str, str]:
+    """Headers with a ``write`` key."""
     return {"Authorization": f"Bearer {api_key}"}
+
+
+@pytest.fixture
+def admin_auth(empty_db) -> dict[str, str]:
+    """Headers with an ``admin`` key (merging speakers, reading feedback)."""
+    return {"Authorization": f"Bearer {make_key(empty_db, 'admin')}"}
+
+
+@pytest.fixture
+def verify_auth(empty_db) -> dict[str, str]:
+    """Headers with a ``verify`` key (verification, feedback; reads when keys are required)."""
+    return {"Authorization": f"Bearer {make_key(empty_db, 'verify')}"}

@@ -23,7 +23,7 @@ def _feedback_on(client, claim: dict, rating: str, **extra) -> dict:
     }
 
 
-def test_feedback_is_stored_with_the_claim_and_the_answer(client, auth, seeded):
+def test_feedback_is_stored_with_the_claim_and_the_answer(client, auth, admin_auth, seeded):
     body = _feedback_on(client, ALTERED, "wrong_verdict", reason="She said 'an important', not 'the most'.")
     response = client.post("/api/v1/feedback", json=body, headers=auth)
     assert response.status_code == 201, response.json
@@ -31,7 +31,7 @@ def test_feedback_is_stored_with_the_claim_and_the_answer(client, auth, seeded):
     assert (stored["claim"], stored["verdict"]) == (ALTERED["claim"], "altered")
     assert stored["rating"] == "wrong_verdict"
     assert stored["quote_id"] == body["shown_quote_ids"][0]
-    listed = client.get("/api/v1/feedback", headers=auth).json
+    listed = client.get("/api/v1/feedback", headers=admin_auth).json
     assert listed["total"] == 1
     assert listed["items"][0]["id"] == stored["id"]
 
@@ -42,21 +42,31 @@ def test_feedback_needs_a_key_to_give_and_to_read(client, seeded):
     assert client.get("/api/v1/feedback").status_code == 401
 
 
+def test_feedback_is_given_with_a_verify_key_and_read_with_an_admin_key(client, verify_auth, auth, seeded):
+    body = _feedback_on(client, ALTERED, "right")
+    assert client.post("/api/v1/feedback", json=body, headers=verify_auth).status_code == 201
+    for headers in (verify_auth, auth):
+        refused = client.get("/api/v1/feedback", headers=headers)
+        assert refused.status_code == 403
+        assert refused.mimetype == "application/problem+json"
+        assert "'admin' scope" in refused.json["detail"]
+
+
 @pytest.mark.parametrize(
     "change",
     [{"rating": "meh"}, {"verdict": "maybe"}, {"claim": ""}, {"quote_id": 0}, {"reason": "x" * 2001}],
 )
-def test_bad_feedback_is_422_and_stores_nothing(client, auth, seeded, change):
+def test_bad_feedback_is_422_and_stores_nothing(client, auth, admin_auth, seeded, change):
     body = {**_feedback_on(client, ALTERED, "right"), **change}
     response = client.post("/api/v1/feedback", json=body, headers=auth)
     assert response.status_code == 422
-    assert client.get("/api/v1/feedback", headers=auth).json["total"] == 0
+    assert client.get("/api/v1/feedback", headers=admin_auth).json["total"] == 0
 
 
-def test_feedback_list_filters_by_rating(client, auth, seeded):
+def test_feedback_list_filters_by_rating(client, auth, admin_auth, seeded):
     for rating in ("right", "wrong_match", "right"):
         client.post("/api/v1/feedback", json=_feedback_on(client, ALTERED, rating), headers=auth)
-    page = client.get("/api/v1/feedback?rating=right", headers=auth).json
+    page = client.get("/api/v1/feedback?rating=right", headers=admin_auth).json
     assert page["total"] == 2
     assert {f["rating"] for f in page["items"]} == {"right"}
 

@@ -124,22 +124,24 @@ def test_merge_of_an_unknown_speaker_says_so(run):
     assert "No speaker 'Nobody Here'" in result.output
 
 
-def test_api_merge_needs_a_key_and_folds_the_speaker(client, auth, archive):
+def test_api_merge_needs_an_admin_key_and_folds_the_speaker(client, auth, admin_auth, archive):
     with session_scope(archive) as s:
         short = s.scalar(select(Speaker.id).where(Speaker.name == "Castelo"))
         rita = s.scalar(select(Speaker.id).where(Speaker.name == "Rita Castelo"))
     assert client.post(f"/api/v1/speakers/{short}/merge", json={"into": rita}).status_code == 401
-    response = client.post(f"/api/v1/speakers/{short}/merge", json={"into": rita}, headers=auth)
+    refused = client.post(f"/api/v1/speakers/{short}/merge", json={"into": rita}, headers=auth)
+    assert refused.status_code == 403
+    assert "'admin' scope" in refused.json["detail"]
+    response = client.post(f"/api/v1/speakers/{short}/merge", json={"into": rita}, headers=admin_auth)
     assert response.status_code == 200
     assert response.json["quote_count"] == 2
     assert "Castelo" in response.json["aliases"]
     assert client.get(f"/api/v1/speakers/{short}").status_code == 404
 
 
-def test_api_merge_into_itself_or_nobody_is_refused(client, auth, archive):
+def test_api_merge_into_itself_or_nobody_is_refused(client, admin_auth, archive):
     with session_scope(archive) as s:
         rita = s.scalar(select(Speaker.id).where(Speaker.name == "Rita Castelo"))
-    assert client.post(f"/api/v1/speakers/{rita}/merge", json={"into": rita}, headers=auth).status_code == 422
-    assert (
-        client.post(f"/api/v1/speakers/{rita}/merge", json={"into": 99999}, headers=auth).status_code == 404
-    )
+    merge = f"/api/v1/speakers/{rita}/merge"
+    assert client.post(merge, json={"into": rita}, headers=admin_auth).status_code == 422
+    assert client.post(merge, json={"into": 99999}, headers=admin_auth).status_code == 404

@@ -41,18 +41,19 @@ class Api(_Api):
 
 def init_app(app: Flask) -> None:
     """Register the API's blueprints and its OpenAPI document."""
-    from service.api import bodies, browsers, feedback, quotes, sources, speakers, verify
+    from service.api import auth, bodies, browsers, feedback, quotes, sources, speakers, verify
 
     # No redirect of '//x' to '/x': werkzeug would build its Location from the client's Host header.
     app.url_map.merge_slashes = False
     bodies.init_app(app)
     browsers.init_app(app)
+    auth.init_app(app)
 
     api = Api(
         app,
         spec_kwargs={
             "info": {"description": "Verify quotes against an index of attributed quotes."},
-            "extra_plugins": [ProblemsPlugin()],
+            "extra_plugins": [*auth.spec_plugins(app), ProblemsPlugin()],
         },
     )
     for module in (verify, quotes, speakers, sources, feedback):

@@ -41,8 +41,7 @@ class SpeakerById(MethodView):
 
 @blp.route(f"/speakers/<int(max={MAX_ID}):speaker_id>/merge")
 class SpeakerMerge(MethodView):
-    # TODO(issue 12): needs an admin-scoped key once key scopes land; until then any live write key.
-    @blp.write
+    @blp.write(scope="admin")
     @problems(404)
     @blp.arguments(SpeakerMergeSchema)
     @blp.response(200, SpeakerSchema)
