@@ -15,7 +15,8 @@ Gold and metrics (one annotator per article: the alphabetically first one that a
   no double mark inside): the fairer figure for a quotation extractor.
 - speaker accuracy: over gold quotations with a named source, the share whose best-overlapping extracted
   quotation has a speaker whose name contains the source's last word, case-insensitively. The source is
-  cut at its first comma or parenthesis (appositives: "Flynn, a top Trump surrogate," -> "Flynn") and is
+  cut at its first comma or parenthesis (appositives: "Flynn, a top Trump surrogate," -> "Flynn") and at
+  " of " ("Senator John McCain of Arizona" -> "McCain": the state is not part of the name), and is
   named when that last word is capitalised and not a pronoun ("The piece", "he" are not named).
 - baseline: a bare regex pairing double quotation marks, no speakers.
 """
@@ -119,7 +120,7 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _source_last_word(source: str) -> str | None:
-    head = re.split(r"[,(]", source, maxsplit=1)[0]
+    head = re.split(r"[,(]| of ", source, maxsplit=1)[0]
     words = re.findall(r"[\w’'.-]+", head)
     if not words:
         return None

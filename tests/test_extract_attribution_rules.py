@@ -94,7 +94,8 @@ def test_lowercase_role_before_inverted_name():
 
 
 def test_unknown_ed_verb_next_to_name_after_quotation():
-    assert _speakers("“This is fantastic!” beamed Donald Hartley of Ohio.")[0][1] == "Donald Hartley of Ohio"
+    # The state is not part of the name.
+    assert _speakers("“This is fantastic!” beamed Donald Hartley of Ohio.")[0][1] == "Donald Hartley"
     assert _speakers("“I told you so,” Christie gloated.")[0][1] == "Christie"
 
 

@@ -18,6 +18,8 @@ from .candidates import (
     candidates_in,
     followed_by_finite_verb,
     followed_by_verb,
+    mention_speaker,
+    name_opening,
     object_after,
     speaker_from,
     subject_before,
@@ -160,12 +162,9 @@ def _direct_attribution_after(doc: Doc, span: QuoteSpan, hi: int) -> Attribution
     dash = _DASH_ATTRIBUTION.match(doc.masked, lo, hi)
     if dash:
         # Testimonial style: '“…” ― Francisco Herrero' names the speaker with no verb at all.
-        names = [m for m in doc.names.mentions_in(dash.end(), hi) if m.start == dash.end() and m.tokens]
-        if names:
-            resolved = doc.names.resolve(names[0])
-            return Attribution(
-                SpeakerMention(resolved.name, names[0].start, names[0].end, resolved.id), None, True
-            )
+        name = name_opening(doc, dash.end(), hi)
+        if name is not None:
+            return Attribution(mention_speaker(doc, name), None, True)
     lead = LEADING_PUNCT.match(doc.masked, lo, hi)
     lo = lead.end() if lead else lo
     hi = min(hi, lo + AFTER_WINDOW_CHARS)
@@ -201,25 +200,24 @@ def _direct_attribution_after(doc: Doc, span: QuoteSpan, hi: int) -> Attribution
 def _open_aside_subject(doc: Doc, lo: int, cue_start: int) -> SpeakerMention | None:
     """A name opening masked[lo:] whose aside runs into the verb with no closing comma: 'Nate Silver, the
     polling guru who founded fivethirtyeight.com tweeted'."""
-    names = [m for m in doc.names.mentions_in(lo, cue_start) if m.start == lo and m.tokens]
-    if not names or not doc.masked.startswith(",", names[0].end):
+    name = name_opening(doc, lo, cue_start)
+    if name is None or not doc.masked.startswith(",", name.end):
         return None
-    aside = doc.masked[names[0].end + 1 : cue_start].split()
+    aside = doc.masked[name.end + 1 : cue_start].split()
     if not aside or aside[0] not in ARTICLES or len(aside) > 12:
         return None
-    if CLAUSE_PUNCT.search(doc.masked, names[0].end + 1, cue_start):
+    if CLAUSE_PUNCT.search(doc.masked, name.end + 1, cue_start):
         return None
-    resolved = doc.names.resolve(names[0])
-    return SpeakerMention(resolved.name, names[0].start, names[0].end, resolved.id)
+    return mention_speaker(doc, name)
 
 
 def _in_appositive(doc: Doc, lo: int, pos: int, hi: int) -> bool:
     """True if pos lies in a comma-delimited aside that follows a name opening masked[lo:hi]."""
-    names = [m for m in doc.names.mentions_in(lo, pos) if m.start == lo and m.tokens]
-    if not names or not doc.masked.startswith(",", names[0].end):
+    name = name_opening(doc, lo, pos)
+    if name is None or not doc.masked.startswith(",", name.end):
         return False
     close = doc.masked.find(",", pos, hi)
-    return close > 0 and not CLAUSE_PUNCT.search(doc.masked, names[0].end + 1, pos)
+    return close > 0 and not CLAUSE_PUNCT.search(doc.masked, name.end + 1, pos)
 
 
 def _unknown_verb_after(doc: Doc, lo: int, hi: int) -> Attribution | None:
@@ -231,12 +229,10 @@ def _unknown_verb_after(doc: Doc, lo: int, hi: int) -> Attribution | None:
         if cand is not None and cand.kind == "name":
             return Attribution(speaker_from(doc, cand), m.group(1), anchored=True)
         return None
-    names = [m for m in doc.names.mentions_in(lo, hi) if m.start == lo and m.tokens]
-    verb = _NAME_THEN_ED.match(doc.masked, names[0].end, hi) if names else None
+    name = name_opening(doc, lo, hi)
+    verb = _NAME_THEN_ED.match(doc.masked, name.end, hi) if name is not None else None
     if verb is not None:
-        resolved = doc.names.resolve(names[0])
-        speaker = SpeakerMention(resolved.name, names[0].start, names[0].end, resolved.id)
-        return Attribution(speaker, verb.group(1), anchored=True)
+        return Attribution(mention_speaker(doc, name), verb.group(1), anchored=True)
     return None
 
 
@@ -342,8 +338,7 @@ def name_colon(doc: Doc, lo: int, hi: int) -> Attribution | None:
         if not before:
             return None
         name = before[-1]
-    resolved = doc.names.resolve(name)
-    return Attribution(SpeakerMention(resolved.name, name.start, name.end, resolved.id), None, None, True)
+    return Attribution(mention_speaker(doc, name), None, None, True)
 
 
 def _colon_gap_ok(gap: str) -> bool:

@@ -122,14 +122,20 @@ def candidates_in(doc: Doc, lo: int, hi: int, *, adjectives: bool = False) -> li
         if word in SINGULAR_PRONOUNS or word in PLURAL_PRONOUNS:
             out.append(Candidate(w.start(), w.end(), "pronoun"))
         elif word.lower() in DETERMINERS:
-            # "the senator", "a campaign spokesman": a determiner and up to three words ending in a head noun.
-            for j in range(k + 1, min(k + 4, len(words))):
-                if words[j].group()[0].isupper():
+            # "the senator", "a campaign spokesman", "the EU's top diplomat": a determiner and up to three
+            # words ending in a head noun (or a role the article gives someone), a possessive name among them.
+            for j in range(k + 1, min(k + 5, len(words))):
+                part = words[j].group()
+                if part[0].isupper() and not (j == k + 1 and part.endswith(("'s", "’s"))):
                     break
-                if words[j].group().lower() in _NOMINAL_HEADS:
+                if part.lower() in _NOMINAL_HEADS or part.lower() in doc.names.role_heads:
                     out.append(Candidate(w.start(), words[j].end(), "nominal"))
                     break
     out.sort(key=lambda c: c.start)
+    # A name inside a nominal qualifies it ("the EU's top diplomat"): the nominal is the candidate.
+    nominals = [(c.start, c.end) for c in out if c.kind == "nominal"]
+    if nominals:
+        out = [c for c in out if c.kind != "name" or not any(a < c.start and c.end <= b for a, b in nominals)]
     # A name that only qualifies the next one is not a speaker: "Monmouth University political scientist
     # Patrick Murray", "Judicial Watch president Tom Fitton", "Florida’s Rick Wilson".
     names = [c for c in out if c.kind == "name"]
@@ -186,10 +192,20 @@ def _gap_ok(doc: Doc, lo: int, hi: int) -> bool:
     return all(is_gap_word(w) for w in gap.split())
 
 
+def name_opening(doc: Doc, pos: int, hi: int) -> Mention | None:
+    """The name mention starting exactly at pos and ending by hi: 'Nate Silver' in 'Nate Silver, the …'."""
+    return next((m for m in doc.names.mentions_in(pos, hi) if m.start == pos and m.tokens), None)
+
+
+def mention_speaker(doc: Doc, mention: Mention) -> SpeakerMention:
+    """A name mention as a speaker: its full name resolved, its own offsets."""
+    resolved = doc.names.resolve(mention)
+    return SpeakerMention(resolved.name, mention.start, mention.end, resolved.id)
+
+
 def speaker_from(doc: Doc, cand: Candidate) -> SpeakerMention | None:
     if cand.kind == "name" and cand.mention is not None:
-        resolved = doc.names.resolve(cand.mention)
-        return SpeakerMention(resolved.name, cand.start, cand.end, resolved.id)
+        return mention_speaker(doc, cand.mention)
     if cand.kind == "pronoun":
         word = doc.text[cand.start : cand.end]
         if word in PLURAL_PRONOUNS or word.lower() in PLURAL_PRONOUNS:
@@ -199,8 +215,11 @@ def speaker_from(doc: Doc, cand: Candidate) -> SpeakerMention | None:
             return None
         return SpeakerMention(antecedent.name, cand.start, cand.end, antecedent.id)
     if cand.kind == "nominal":
-        head = doc.text[cand.start : cand.end].split()[-1]
-        role = doc.names.resolve_role(head, cand.start) if head.lower() in ROLE_NOUNS else None
+        words = doc.text[cand.start : cand.end].split()
+        head = words[-1]
+        role = doc.names.resolve_role_phrase(words, cand.start)
+        if role is None and head.lower() in ROLE_NOUNS:
+            role = doc.names.resolve_role(head, cand.start)
         if role is not None:
             return SpeakerMention(role.name, cand.start, cand.end, role.id)
     return None

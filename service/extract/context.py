@@ -12,6 +12,8 @@ from .candidates import (
     candidates_in,
     followed_by_finite_verb,
     followed_by_verb,
+    mention_speaker,
+    name_opening,
     object_after,
     speaker_from,
     subject_before,
@@ -98,12 +100,8 @@ def dash_next_paragraph(doc: Doc, span: QuoteSpan) -> Attribution | None:
     m = _PARAGRAPH_DASH.match(doc.masked, span.close + 1)
     if m is None:
         return None
-    names = [n for n in doc.names.mentions_in(m.end(), m.end() + 200) if n.start == m.end() and n.tokens]
-    if not names:
-        return None
-    resolved = doc.names.resolve(names[0])
-    speaker = SpeakerMention(resolved.name, names[0].start, names[0].end, resolved.id)
-    return Attribution(speaker, None, None, True)
+    name = name_opening(doc, m.end(), m.end() + 200)
+    return Attribution(mention_speaker(doc, name), None, None, True) if name is not None else None
 
 
 def sentence_tail(doc: Doc, span: QuoteSpan, close_end: int, sent_end: int) -> Attribution | None:
@@ -258,8 +256,7 @@ def possessive_source(doc: Doc, lo: int, span: QuoteSpan) -> SpeakerMention | No
         break
     else:
         return None
-    resolved = doc.names.resolve(m)
-    return SpeakerMention(resolved.name, m.start, m.end, resolved.id)
+    return mention_speaker(doc, m)
 
 
 def continued_speaker(doc: Doc, span: QuoteSpan) -> SpeakerMention | None:

@@ -283,6 +283,25 @@ NON_NAMES = word_set(
     Accordingly Additionally Consequently Regardless Sebaliknya Demikian Maka Akibatnya
     """
 )
+# Sentence adverbs, discourse markers and free relatives that open a sentence in capitals but are never a
+# speaker: "Perhaps Tim Cook put it best", "Whatever the merits of the “reform” …". NON_NAMES holds the
+# function words; these are the open-class openers a name run would otherwise swallow.
+SENTENCE_OPENERS = word_set(
+    """
+    Perhaps Maybe Possibly Probably Certainly Surely Clearly Obviously Apparently Evidently Arguably
+    Admittedly Actually Basically Essentially Honestly Frankly Seriously Literally Hopefully Sadly
+    Unfortunately Fortunately Luckily Ironically Interestingly Notably Importantly Increasingly Ultimately
+    Initially Eventually Finally Originally Previously Recently Currently Meanwhile Anyway Anyhow Overall
+    Altogether Elsewhere Afterward Afterwards Otherwise Rather Instead Again Already Almost Always Never
+    Often Sometimes Soon Once Twice Whatever Whoever Whichever Whenever Wherever However Whatsoever
+    Having Being Given Granted Considering Assuming Supposing Speaking Looking Turning Asked Pressed
+    Told Reached Contacted Reminded Challenged Though Sure Yeah Nope Thanks Sorry
+    Mungkin Barangkali Tentu Memang Jelas Rupanya Ternyata Padahal Walaupun Meskipun Apalagi Terlebih
+    """
+)
+# Endings of adverbs and participles ("Clearly", "Having", "Reached"): a capitalised opener with one of
+# them is taken for a name only where the article also writes it as one, away from a sentence start.
+OPENER_SUFFIXES = ("ly", "ing", "ever")
 # Nouns for something said, whose possessor is its speaker: "Trump's claim that …",
 # "Romney's “47 percent” comment".
 SPEECH_NOUNS = word_set(
@@ -359,6 +378,9 @@ ORG_WORDS = word_set(
     Luar Negeri Dalam Urusan Kebijakan Keamanan Pertahanan Keuangan Tinggi Perwakilan Nasional Republik
     Serikat Amerika Eropa Daerah Provinsi Kabupaten Kota Foreign Affairs Defense Defence National Security
     Justice Treasury Homeland Federal Bureau Service Services Forces Army Navy Police Embassy Mission
+    Perdagangan Perindustrian Pertanian Kesehatan Pendidikan Kebudayaan Agama Sosial Perhubungan
+    Komunikasi Informatika Lingkungan Hidup Kehutanan Energi Mineral Pariwisata Ketenagakerjaan Hukum
+    Kelautan Perikanan Koperasi Desa Perumahan Rakyat BUMN Sekretaris Dinas Kepala Istana Sekretariat
     """
 )
 

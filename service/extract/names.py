@@ -9,7 +9,16 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .lexicon import NON_NAMES, ORG_WORDS, PLACE_ABBREVIATIONS, PLACES, ROLE_NOUNS, TITLES
+from .lexicon import (
+    NON_NAMES,
+    OPENER_SUFFIXES,
+    ORG_WORDS,
+    PLACE_ABBREVIATIONS,
+    PLACES,
+    ROLE_NOUNS,
+    SENTENCE_OPENERS,
+    TITLES,
+)
 from .model import KnownSpeaker
 
 # A capitalised name token: "Tae-yul", "O'Rourke", "McCaskill", initials "G.K." and "H."; a trailing
@@ -19,13 +28,22 @@ _DOTTED = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Jr|Sr|St|Adm|Hon
 _TOKEN = rf"(?:[{_UPPER}]\.(?:[{_UPPER}]\.)*|{_DOTTED}|[{_UPPER}]\w*(?:[’'\-](?!s\b)\w+)*)"
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z]")
-_CONNECTOR = r"(?:de|da|del|della|di|van|von|der|den|bin|binti|al|el|la|le|du|dos|das|of)"
+# No "di": Indonesian "at" ("Budi Santoso di Bandung"); Italian writes "Di Maio" in capitals.
+_CONNECTOR = r"(?:de|da|del|della|van|von|der|den|bin|binti|al|el|la|le|du|dos|das|of|for)"
 _NAME_RUN = re.compile(rf"{_TOKEN}(?:[ ](?:{_CONNECTOR}[ ])?{_TOKEN})*")
 # A sentence opener position: start of text/line, or after ". " / "? " etc.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]['\"”’)]*\s+|\n\s*|[“\"‘]\s*)$")
 # Common words that are also surnames ("George Will", "Theresa May"), names when the article says so.
 _SURNAME_WORDS = frozenset({"Will", "May"})
 _VERB_AFTER = re.compile(r"[ \t]+[a-z]+(?:s|ed)\b")
+# A role in apposition to a full name: ", the EU's top diplomat," after it, or "the EU's top diplomat, "
+# before it. A determiner or a possessive name, then up to five words ending in a lowercase noun.
+_ROLE_WORDS = r"(?:[Tt]he|[Aa]n?|[A-Z][\w.-]*[’']s)(?:[ ][\w’'.-]+){1,5}?[ ][a-z][a-z-]+"
+_ROLE_AFTER = re.compile(rf",[ ]({_ROLE_WORDS})[ ]?(?=[,.;])")
+_ROLE_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))({_ROLE_WORDS}),[ ]$")
+_ROLE_DETERMINERS = frozenset({"the", "a", "an"})  # compared folded
+# How far before a full name a role in apposition may start.
+ROLE_BEFORE_CHARS = 80
 # Fuzzy matching floor for misspelt surnames ("Bruson" for "Brunson"), and the shortest token it applies to.
 FUZZY_MIN_RATIO = 85.0
 FUZZY_MIN_LENGTH = 4
@@ -56,11 +74,37 @@ def _fold(word: str) -> str:
     return word.casefold().rstrip(".")
 
 
-def _split_run(text: str, start: int, end: int, surnames: frozenset[str] = frozenset()) -> list[Mention]:
+def _opener(word: str, *, alone: bool, names: frozenset[str]) -> bool:
+    """True if a capitalised word at a sentence start is an adverb or a participle, not a name: one of
+    SENTENCE_OPENERS, or (standing alone) an -ly/-ing/-ever word the article never writes as a name."""
+    if word in names:
+        return False
+    return word in SENTENCE_OPENERS or alone and word.lower().endswith(OPENER_SUFFIXES)
+
+
+def _place_tail(parts: list[tuple[int, int, str]]) -> int:
+    """How many parts a person's name keeps before an 'of <state>' tail ('Jim Clyburn of South Carolina');
+    all of them for an organisation ('University of Texas') or when no state follows."""
+    for i, (_, _, word) in enumerate(parts):
+        if word == "of" and i > 0 and " ".join(w for _, _, w in parts[i + 1 :]) in PLACES:
+            return len(parts) if any(w in ORG_WORDS for _, _, w in parts[:i]) else i
+    return len(parts)
+
+
+def _split_run(
+    text: str,
+    start: int,
+    end: int,
+    surnames: frozenset[str] = frozenset(),
+    *,
+    initial: bool = False,
+    names: frozenset[str] = frozenset(),
+) -> list[Mention]:
     """Cut a capitalised run into a mention: strip openers and titles, keep the person-like tail.
 
     A common word the article also uses as someone's surname ("George Will") stays a name when it stands
     alone away from a sentence start or before a verb-like word ("Will urged", "While Will acknowledges").
+    `names` are the words the article writes as names away from a sentence start.
     """
     parts = []
     pos = start
@@ -68,13 +112,36 @@ def _split_run(text: str, start: int, end: int, surnames: frozenset[str] = froze
         if word:
             parts.append((pos, pos + len(word), word))
         pos += len(word) + 1
-    initial = bool(_SENTENCE_START.search(text, max(0, start - 8), start)) if start else True
-    # Sentence openers and function words ("The", "But") are not part of a name.
-    while parts and parts[0][2].rstrip(".") in NON_NAMES:
+    # Sentence openers and function words ("The", "But", "Perhaps") are not part of a name.
+    while parts and (
+        parts[0][2].rstrip(".") in NON_NAMES
+        or initial
+        and _opener(parts[0][2].rstrip(".,"), alone=len(parts) == 1, names=names)
+    ):
         if len(parts) == 1 and parts[0][2] in surnames and (not initial or _VERB_AFTER.match(text, end)):
             break
         parts.pop(0)
         initial = False
+    parts = parts[: _place_tail(parts)]
+    at = next((i for i, (_, _, w) in enumerate(parts) if w in ("for", "of")), None)
+    if at == 0 or parts and parts[-1][2] in ("for", "of"):
+        return []  # what is left of a run after its opener, a dangling connector: not a name
+    at = next((i for i, (_, _, w) in enumerate(parts) if w in ("for", "of")), None)
+    if at is not None:
+        head = parts[at - 1][2]
+        # A title with a name after it is a person's ("University of Texas President Greg Fenves").
+        titled = any(w.casefold() in TITLES for _, _, w in parts[at + 1 : -1])
+        plural = head.endswith("s") and head[-2:-1].islower() and head[-2:] != "ss"
+        if not titled and (head in ORG_WORDS or plural and parts[at][2] == "for"):
+            # "Citizens for Tax Justice", "University of Texas": one organisation, taken whole.
+            tokens = tuple(w for _, _, w in parts)
+            return [Mention(parts[0][0], parts[-1][1], " ".join(tokens), None, tokens, initial)]
+    if at is not None and parts[at][2] == "for":
+        # "East Room for Obama": two names and a preposition.
+        return [
+            *_split_run(text, parts[0][0], parts[at - 1][1], surnames, initial=initial, names=names),
+            *_split_run(text, parts[at + 1][0], parts[-1][1], surnames, names=names),
+        ]
     title_key: str | None = None
     # The person's name is the tail after the last title or organisation word:
     # "Menteri Luar Negeri Cho Tae-yul" -> "Cho Tae-yul", "Sen. Claire McCaskill" -> "Claire McCaskill".
@@ -120,8 +187,16 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Mention
         and last in _SURNAME_WORDS
         and m.group().split(" ", 1)[0] not in NON_NAMES
     )
-    for m in runs:
-        mentions.extend(_split_run(text, m.start(), m.end(), surnames))
+    starts = [
+        bool(_SENTENCE_START.search(text, max(0, m.start() - 8), m.start())) if m.start() else True
+        for m in runs
+    ]
+    # Words written as names somewhere other than a sentence's first word ("Cook" in "Tim Cook said").
+    names = frozenset(
+        word for m, initial in zip(runs, starts, strict=True) for word in m.group().split(" ")[initial:]
+    )
+    for m, initial in zip(runs, starts, strict=True):
+        mentions.extend(_split_run(text, m.start(), m.end(), surnames, initial=initial, names=names))
     return mentions
 
 
@@ -143,6 +218,41 @@ class NameIndex:
         self._lowercase = set(_LOWER_WORD.findall(text))
         self._full = [m for m in self.mentions if len(m.tokens) >= 2]
         self._full_starts = [m.start for m in self._full]
+
+        self._roles = self._appositive_roles()
+        self.role_heads = frozenset(head for _, head, _, _ in self._roles) | frozenset(
+            title.split()[-1].casefold() for speaker in self.known for title in speaker.titles if title
+        )
+
+    def _appositive_roles(self) -> list[tuple[int, str, frozenset[str], Mention]]:
+        """The roles the article gives its people in apposition, as (offset, head noun, other words, name):
+        "Federica Mogherini, the EU's top diplomat," -> (…, "diplomat", {"eu", "top"}, Federica Mogherini)."""
+        found = []
+        for m in self._full:
+            after = _ROLE_AFTER.match(self.text, m.end)
+            before = _ROLE_BEFORE.search(self.text, max(0, m.start - ROLE_BEFORE_CHARS), m.start)
+            for role in (after, before):
+                if role is not None:
+                    head, words = _role_key(role.group(1).split())
+                    found.append((role.start(1), head, words, m))
+        return sorted(found, key=lambda r: r[0])
+
+    def resolve_role_phrase(self, words: Sequence[str], pos: int) -> Resolved | None:
+        """A role phrase ("the EU's top diplomat", "the diplomat") resolved to the person the article names
+        for it in apposition: the nearest earlier such person, else the first later one."""
+        head, mods = _role_key(words)
+        fits = [r for r in self._roles if r[1] == head and mods <= r[2]]
+        if not fits:
+            # The index may say who holds it: a known speaker titled "EU top diplomat".
+            for speaker in self.known:
+                for title in speaker.titles:
+                    t_head, t_words = _role_key(title.split())
+                    if head in (t_head, *t_words) and mods <= t_words | {t_head}:
+                        return Resolved(speaker.name, speaker.id, True)
+            return None
+        earlier = [r for r in fits if r[0] < pos]
+        mention = (earlier[-1] if earlier else fits[0])[3]
+        return self.resolve(mention)
 
     def mentions_in(self, lo: int, hi: int) -> list[Mention]:
         """Mentions lying wholly inside [lo, hi)."""
@@ -276,3 +386,9 @@ class NameIndex:
             if candidate.tokens[-1] == token or candidate.tokens[0] == token:
                 return candidate
         return None
+
+
+def _role_key(words: Sequence[str]) -> tuple[str, frozenset[str]]:
+    """A role phrase's head noun and its other words, folded, without determiners or possessive marks."""
+    folded = [re.sub("[’']s$", "", w).casefold() for w in words]
+    return folded[-1], frozenset(w for w in folded[:-1] if w not in _ROLE_DETERMINERS)
