@@ -5,20 +5,23 @@ from __future__ import annotations
 from flask import Flask
 
 from service import config as settings
-from service import db, errors
+from service import db, errors, headers, request_line
 
 
 def create_app(config: dict | None = None) -> Flask:
-    """The application: configuration, database, error format, API, the page."""
+    """The application: configuration, database, error format, API, the page, response headers."""
     app = Flask(__name__)
     app.config.update(settings.from_environment())
     if config:
         app.config.update(config)
     db.init_app(app)
     errors.register_errorhandlers(app)
+    request_line.init_app(app)
     from service import api, health, web
 
     api.init_app(app)
     health.init_app(app)
     web.init_app(app)
+    # Last: its after_request runs first, on the page as rendered (before compression).
+    headers.init_app(app)
     return app

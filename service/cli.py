@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 from sqlalchemy import Engine
 
+from service import config as settings
 from service.config import database_url
 from service.models import KEY_SCOPES, STANDINGS
 
@@ -33,7 +34,21 @@ def _engine() -> Iterator[Engine]:
         engine.dispose()
 
 
-@click.group()
+class BadSetting(click.ClickException):
+    """A setting in the environment the service cannot use: one line naming it, exit status 2 (usage)."""
+
+    exit_code = 2
+
+
+class _Commands(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except settings.SettingError as exc:
+            raise BadSetting(str(exc)) from None
+
+
+@click.group(cls=_Commands)
 def main() -> None:
     """quotetrace: verify quotes against an index of attributed quotes (reads DATABASE_URL)."""
 
@@ -239,13 +254,15 @@ def speakers_merge(source: str, target: str) -> None:
 
 
 @main.command()
-@click.option("--host", default=lambda: os.environ.get("HOST", "127.0.0.1"), show_default="127.0.0.1")
-@click.option("--port", default=lambda: int(os.environ.get("PORT", 8000)), show_default="8000", type=int)
-@click.option(
-    "--workers", default=lambda: int(os.environ.get("WEB_CONCURRENCY", 2)), show_default="2", type=int
-)
-def serve(host: str, port: int, workers: int) -> None:
-    """Serve the API with gunicorn."""
+@click.option("--host", default=None, help="Where to listen  [default: $HOST, else 127.0.0.1]")
+@click.option("--port", type=click.IntRange(1, 65535), default=None, help="[default: $PORT, else 8000]")
+@click.option("--workers", type=click.IntRange(1, 64), default=None, help="[default: $WEB_CONCURRENCY, or 2]")
+def serve(host: str | None, port: int | None, workers: int | None) -> None:
+    """Serve the API and the page with gunicorn (threaded workers; settings in service.gunicorn_config)."""
+    settings.from_environment()  # a bad setting stops here, named, with exit status 2
+    host = host or os.environ.get("HOST") or "127.0.0.1"
+    port = port or settings.integer_setting("PORT", 8000, minimum=1, maximum=65535)
+    workers = workers or settings.integer_setting("WEB_CONCURRENCY", 2, minimum=1, maximum=64)
     os.execvp(
         sys.executable,
         [
@@ -254,12 +271,12 @@ def serve(host: str, port: int, workers: int) -> None:
             "gunicorn",
             "--chdir",
             str(ROOT),
+            "--config",
+            "python:service.gunicorn_config",
             "--bind",
             f"{host}:{port}",
             "--workers",
             str(workers),
-            "--access-logfile",
-            "-",
             "wsgi:app",
         ],
     )

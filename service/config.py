@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 INSTANCE_DIR = Path(os.environ.get("QUOTETRACE_INSTANCE", Path.cwd() / "instance"))
 
 
@@ -13,9 +15,67 @@ def default_database_url() -> str:
     return f"sqlite:///{INSTANCE_DIR / 'quotetrace.db'}"
 
 
+class SettingError(ValueError):
+    """A deployment setting the service cannot use: says which variable, what it holds and what it accepts.
+
+    The command line and gunicorn's boot print it and exit 2 (a usage error), never a traceback.
+    """
+
+    def __init__(self, variable: str, value: str, accepts: str) -> None:
+        super().__init__(f"{variable}={value!r} is not a valid setting: {variable} takes {accepts}.")
+        self.variable = variable
+
+
+def integer_setting(variable: str, default: int, *, minimum: int = 0, maximum: int | None = None) -> int:
+    """The whole number in ``variable`` (``default`` when unset or empty), within its range."""
+    raw = os.environ.get(variable, "").strip()
+    if not raw:
+        return default
+    top = f" and at most {maximum}" if maximum is not None else ""
+    accepts = f"a whole number of at least {minimum}{top} (e.g. {default})"
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingError(variable, raw, accepts) from None
+    if value < minimum or (maximum is not None and value > maximum):
+        raise SettingError(variable, raw, accepts)
+    return value
+
+
+def number_setting(variable: str, default: float, *, minimum: float = 0) -> float:
+    """The number (decimals allowed) in ``variable``, at least ``minimum``."""
+    raw = os.environ.get(variable, "").strip()
+    if not raw:
+        return default
+    accepts = f"a number of at least {minimum:g} (e.g. {default:g})"
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingError(variable, raw, accepts) from None
+    if not value >= minimum or value == float("inf"):  # NaN too
+        raise SettingError(variable, raw, accepts)
+    return value
+
+
+def flag_setting(variable: str) -> bool:
+    """``1`` (on) or ``0``/unset (off); nothing else, so a typo cannot silently mean off."""
+    raw = os.environ.get(variable, "").strip()
+    if raw not in ("", "0", "1"):
+        raise SettingError(variable, raw, "1 (on) or 0 (off)")
+    return raw == "1"
+
+
 def database_url() -> str:
     """``DATABASE_URL`` from the environment, normalised to a driver SQLAlchemy has here."""
     url = os.environ.get("DATABASE_URL") or default_database_url()
+    try:
+        make_url(url)
+    except Exception:  # SQLAlchemy's ArgumentError, or a ValueError for a port that is not a number
+        raise SettingError(
+            "DATABASE_URL",
+            url,
+            "a database URL: sqlite:///path/to/file.db or postgresql://user:password@host:5432/name",
+        ) from None
     return normalise_url(url)
 
 
@@ -32,10 +92,10 @@ def from_environment() -> dict:
     return {
         "DATABASE_URL": database_url(),
         # Claims are at most 5,000 characters and drafts 200,000; anything far above that is not a request.
-        "MAX_CONTENT_LENGTH": int(os.environ.get("QUOTETRACE_MAX_BODY", 2 * 1024 * 1024)),
+        "MAX_CONTENT_LENGTH": integer_setting("QUOTETRACE_MAX_BODY", 2 * 1024 * 1024, minimum=1),
         # Seconds a request may run before it is stopped with a 503 (service.deadline); 0: never. Below
         # gunicorn's 30 s timeout, so the service answers before gunicorn would kill the worker.
-        "REQUEST_DEADLINE": float(os.environ.get("QUOTETRACE_REQUEST_DEADLINE", 20)),
+        "REQUEST_DEADLINE": number_setting("QUOTETRACE_REQUEST_DEADLINE", 20),
         "API_TITLE": "quotetrace",
         "API_VERSION": "v1",
         "OPENAPI_VERSION": "3.0.3",
@@ -45,7 +105,7 @@ def from_environment() -> dict:
         "OPENAPI_SWAGGER_UI_URL": os.environ.get("QUOTETRACE_SWAGGER_UI_URL", "/api/docs/static/"),
         "PROPAGATE_EXCEPTIONS": False,
         # Fetching pages on this machine's own loopback addresses: for tests, never in production.
-        "FETCH_ALLOW_LOOPBACK": os.environ.get("QUOTETRACE_FETCH_ALLOW_LOOPBACK") == "1",
+        "FETCH_ALLOW_LOOPBACK": flag_setting("QUOTETRACE_FETCH_ALLOW_LOOPBACK"),
         # Who publishes the page's ClaimReview markup (its ``author``): the newsroom running quotetrace.
         "CLAIMREVIEW_AUTHOR_NAME": os.environ.get("QUOTETRACE_PUBLISHER", "quotetrace"),
         "CLAIMREVIEW_AUTHOR_URL": os.environ.get("QUOTETRACE_PUBLISHER_URL") or None,
@@ -59,4 +119,10 @@ def from_environment() -> dict:
 def cors_origins() -> list[str]:
     """``QUOTETRACE_CORS_ORIGINS``: comma-separated origins (``https://cms.example``), or ``*``."""
     raw = os.environ.get("QUOTETRACE_CORS_ORIGINS", "")
-    return [origin.strip().rstrip("/") for origin in raw.split(",") if origin.strip()]
+    origins = [origin.strip().rstrip("/") for origin in raw.split(",") if origin.strip()]
+    for origin in origins:
+        if origin != "*" and not origin.startswith(("http://", "https://")):
+            raise SettingError(
+                "QUOTETRACE_CORS_ORIGINS", raw, "origins separated by commas (https://cms.example,...) or *"
+            )
+    return origins

@@ -23,6 +23,7 @@ DETAILS = {
     409: "This conflicts with what is already stored.",
     413: "The request body is too large.",
     414: "The request line is too long: send the same fields as a JSON body with POST.",
+    431: "The request's headers are too large.",
     415: "Send the body as JSON, with 'Content-Type: application/json'.",
     422: "Some fields are missing or invalid; see 'errors'.",
     500: "Something went wrong on our side; the request changed nothing.",
@@ -64,14 +65,19 @@ def unavailable(detail: str | None = None) -> Response:
 
 def problem(status: int, detail: str | None = None, *, title: str | None = None, **extra) -> Response:
     """A problem+json response."""
-    body = {
+    body = problem_body(status, detail, title=title, **extra)
+    return Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
+
+
+def problem_body(status: int, detail: str | None = None, *, title: str | None = None, **extra) -> dict:
+    """The problem details of ``status``: its title, and ``detail`` or what a client can do about it."""
+    return {
         "type": "about:blank",
         "title": title or _title(status),
         "status": status,
         "detail": detail or DETAILS.get(status, _title(status)),
         **extra,
     }
-    return Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
 
 
 def _title(status: int) -> str:

@@ -8,6 +8,8 @@ from marshmallow import validate
 from service.matching import index_terms
 
 MAX_CLAIM = 5_000
+# The longest name (with a title or role) a claim's speaker is given as.
+MAX_SPEAKER = 300
 MAX_LIMIT = 20
 STANDINGS = ["primary", "publication", "unvetted"]
 STANDING = (
@@ -115,7 +117,7 @@ class VerifyArgsSchema(FilterArgsSchema):
     speaker = ma.fields.String(
         load_default=None,
         allow_none=True,
-        validate=validate.Length(max=300),
+        validate=validate.Length(max=MAX_SPEAKER),
         metadata={"description": "Who the claim is attributed to: a name, alias, surname or role."},
     )
     said_on = ma.fields.Date(

@@ -2,7 +2,7 @@
 
 Server-rendered HTML that works without JavaScript (forms post, answers come back as pages); a little
 plain JavaScript (static/page.js) answers in place. Nothing is loaded from another origin, and the
-Content-Security-Policy sent with every page allows no inline script or style.
+Content-Security-Policy sent with every page (service.headers) allows no inline script or style.
 """
 
 from __future__ import annotations

@@ -25,30 +25,8 @@ bp = Blueprint(
 # longer (a claim of several hundred words) is rendered in reply to the post instead of redirected to.
 MAX_PERMALINK = 2_000
 
-# Everything from this origin, nothing inline, no frames, forms only to ourselves.
-CONTENT_SECURITY_POLICY = "; ".join(
-    (
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    )
-)
-
 _VERIFY_ARGS = VerifyArgsSchema(only=("claim", "speaker", "said_on"))
 _CHECK_ARGS = CheckArgsSchema(only=("text",))
-
-
-@bp.after_request
-def _page_headers(response):
-    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    return response
 
 
 # What the templates (and the macros they import) call to lay out an answer: pure functions of a result.

@@ -83,7 +83,7 @@ def _wait_until_serving(base: str, proc: subprocess.Popen, log: Path) -> None:
 
 @pytest.fixture(scope="session")
 def _gunicorn(database_url, engine, tmp_path_factory):
-    """gunicorn serving ``wsgi:app`` on the test database, for the whole run."""
+    """gunicorn serving ``wsgi:app`` with quotetrace's gunicorn settings on the test database, for the run."""
     port = free_port()
     log = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
     env = {**os.environ, "DATABASE_URL": database_url}
@@ -95,6 +95,8 @@ def _gunicorn(database_url, engine, tmp_path_factory):
                 "gunicorn",
                 "--chdir",
                 str(ROOT),
+                "--config",  # as deployed: threaded workers, the security headers' CSP on every page
+                "python:service.gunicorn_config",
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--workers",

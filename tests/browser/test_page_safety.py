@@ -125,3 +125,27 @@ def test_axe_finds_no_serious_violation_on_a_checked_draft(live_server, page, ne
     phone = new_context(viewport={"width": 360, "height": 800}).new_page()
     phone.goto(live_server.url + "/?claim=Korea+is+the+most+important+strategic+partner&speaker=Kaja+Kallas")
     assert _blocking(phone) == []
+
+
+def _csp_violations(page) -> list[str]:
+    """Messages chromium logs when the Content-Security-Policy blocks something."""
+    found: list[str] = []
+    page.on("console", lambda m: found.append(m.text) if "Content Security Policy" in m.text else None)
+    return found
+
+
+def test_the_page_works_under_its_content_security_policy(live_server, page):
+    blocked = _csp_violations(page)
+    page.goto(live_server.url)
+    page.get_by_role("textbox", name="Quote").fill("Korea is an important strategic partner")
+    page.get_by_role("button", name="Verify").click()
+    page.get_by_role("region", name="Verification result").locator(".verdict-word").wait_for()
+    assert blocked == []
+
+
+def test_the_api_docs_render_under_their_content_security_policy(live_server, page):
+    blocked = _csp_violations(page)
+    page.goto(live_server.url + "/api/docs")
+    page.locator(".opblock").first.wait_for()  # Swagger UI drew the operations from openapi.json
+    assert page.locator(".opblock").count() > 10
+    assert blocked == []
