@@ -104,3 +104,58 @@ def test_summaries_and_descriptions_show_no_rst_backticks(client):
     spec = client.get("/api/v1/openapi.json").get_json()
     for name, operation in _operations(spec):
         assert "``" not in operation.get("summary", "") + operation.get("description", ""), name
+
+
+def test_every_operation_has_a_summary_and_a_description(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    undescribed = [
+        name for name, op in _operations(spec) if not op.get("summary") or not op.get("description")
+    ]
+    assert undescribed == []
+
+
+def _enums(node, where="", described_by=None):
+    """Every enum in the document, with where it is and the description that should say its values.
+
+    A query parameter's description is the parameter's own (OpenAPI puts it beside the schema).
+    """
+    if isinstance(node, dict):
+        if isinstance(node.get("enum"), list):
+            yield where, node["enum"], (described_by or node).get("description", "")
+        for key, value in node.items():
+            parameter = key == "schema" and "in" in node
+            yield from _enums(value, f"{where}/{key}", node if parameter else None)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _enums(value, f"{where}/{i}")
+
+
+def test_every_enum_says_what_each_of_its_values_means(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    found = list(_enums(spec))
+    assert len(found) > 20
+    undescribed = [
+        (where, value)
+        for where, values, description in found
+        for value in values
+        if value is not None and f"- `{value}`: " not in description
+    ]
+    assert undescribed == []
+
+
+def test_the_verify_examples_are_the_seed_articles_and_still_true(client, seeded):
+    from service.api import examples
+
+    spec = client.get("/api/v1/openapi.json").get_json()
+    post = spec["paths"]["/api/v1/verify"]["post"]
+    requests = post["requestBody"]["content"]["application/json"]["examples"]
+    answers = post["responses"]["200"]["content"]["application/json"]["examples"]
+    assert requests["verified"]["value"] == {"claim": examples.CLAIM, "speaker": "Kaja Kallas"}
+    assert answers["altered"]["value"]["verdict"] == "altered"
+    for name, request in examples.VERIFY_REQUESTS.items():
+        answer = client.post("/api/v1/verify", json=request["value"]).get_json()
+        assert answer["verdict"] == name
+        if name in examples.VERIFY_ANSWERS:
+            expected = examples.VERIFY_ANSWERS[name]["value"]
+            assert answer["explanation"] == expected["explanation"]
+            assert answer["matches"][0]["diff"] == expected["matches"][0]["diff"]

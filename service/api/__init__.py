@@ -8,6 +8,7 @@ from flask_smorest import Api as _Api
 
 from service import errors
 from service.api.problems import ProblemsPlugin, register_problem_responses
+from service.api.vocabulary import enum_descriptions
 
 
 class ProblemSchema(ma.Schema):
@@ -56,6 +57,8 @@ def init_app(app: Flask) -> None:
             "extra_plugins": [*auth.spec_plugins(app), ProblemsPlugin()],
         },
     )
+    # Every enum's values, each with what it means (before any schema is converted).
+    api.ma_plugin.converter.add_attribute_function(enum_descriptions)
     for module in (verify, quotes, speakers, sources, feedback):
         api.register_blueprint(module.blp, url_prefix="/api/v1")
     app.extensions["quotetrace.api"] = api

@@ -20,7 +20,7 @@ class VerifyQuerySchema(VerifyArgsSchema):
     fields = ma.fields.String(
         load_default="full",
         validate=validate.OneOf(FIELDS),
-        metadata={"description": "`summary`: the compact form (verdict, explanation, speaker, source)."},
+        metadata={"description": "Which form of the answer."},
     )
 
 

@@ -19,12 +19,19 @@ class FeedbackList(MethodView):
     @blp.arguments(FeedbackInSchema)
     @blp.response(201, FeedbackSchema)
     def post(self, fields):
-        """Say whether a verification was right: right, wrong match, wrong verdict or none of these."""
+        """Say whether a verification was right: right, wrong match, wrong verdict or none of these.
+
+        Send the claim and the verdict given, and the quote meant when the match was wrong; `quotetrace
+        feedback report` reads them back.
+        """
         return feedback.record_feedback(get_session(), fields, api_key_id=g.get("api_key_id"))
 
     @blp.needs("admin")
     @blp.arguments(FeedbackFilterSchema, location="query", as_kwargs=True)
     @blp.response(200, FeedbackPageSchema)
     def get(self, **args):
-        """The feedback given, newest first (needs an admin key)."""
+        """The feedback given, newest first (needs an admin key).
+
+        Filter by `rating` to list, for instance, every answer readers said was wrong.
+        """
         return feedback.list_feedback(get_session(), **args)

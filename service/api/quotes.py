@@ -26,14 +26,22 @@ class Quotes(MethodView):
     @blp.arguments(QuoteFilterSchema, location="query", as_kwargs=True, unknown=None)
     @blp.response(200, QuotePageSchema)
     def get(self, **filters):
-        """A page of quotes, filtered by speaker (id, name or alias), source, language or kind."""
+        """A page of quotes, filtered by speaker (id, name or alias), source, language or kind.
+
+        Oldest stored first; `page` and `page_size` walk the pages, and the answer says how many quotes
+        match in all. E.g. `speaker=Kallas` gives Kaja Kallas's statements from the seed article.
+        """
         return store.list_quotes(get_session(), **filters)
 
     @blp.write
     @blp.arguments(NewQuoteSchema)
     @blp.response(201, QuoteSchema)
     def post(self, fields):
-        """Store a quote, from a stored source or none; a new speaker name is added as a speaker."""
+        """Store a quote, from a stored source or none; a new speaker name is added as a speaker.
+
+        The speaker string is resolved to the stored person it surely is (recorded as an alias), and the
+        quote is indexed in the same transaction: the next verification finds it. Needs an API key.
+        """
         source_id = fields.pop("source_id")
         return store.create_quote(get_session(), store.QuoteDraft.from_fields(fields), source_id=source_id)
 
@@ -43,7 +51,10 @@ class QuoteById(MethodView):
     @problems(404)
     @blp.response(200, QuoteSchema)
     def get(self, quote_id):
-        """One quote, with its speaker, source and translations."""
+        """One quote, with its speaker, source and translations.
+
+        A translation points at its original (`translation_of`); an original lists its `translations`.
+        """
         quote = store.get_quote(get_session(), quote_id)
         return quote or abort(404, message=f"No quote {quote_id} is stored.")
 
@@ -52,12 +63,18 @@ class QuoteById(MethodView):
     @blp.arguments(QuoteFieldsSchema)
     @blp.response(200, QuoteSchema)
     def patch(self, changes, quote_id):
-        """Change a quote's words, speaker, kind, language, date or context."""
+        """Change a quote's words, speaker, kind, language, date or context.
+
+        Only the fields sent change; the index follows the new words at once. Needs an API key.
+        """
         return store.update_quote(get_session(), quote_id, changes)
 
     @blp.write
     @problems(404)
     @blp.response(204)
     def delete(self, quote_id):
-        """Delete a quote and its translations."""
+        """Delete a quote and its translations.
+
+        Its words leave the index in the same transaction. Needs an API key; answers 204 with no body.
+        """
         store.delete_quote(get_session(), quote_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import marshmallow as ma
 from marshmallow import validate
 
@@ -12,13 +14,20 @@ MAX_CLAIM = 5_000
 MAX_SPEAKER = 300
 MAX_LIMIT = 20
 STANDINGS = ["primary", "publication", "unvetted"]
-STANDING = (
-    "What the source is worth as evidence: 'primary' (the speaker's own channel, an official transcript or"
-    " statement), 'publication' (published journalism) or 'unvetted' (anything else)."
-)
+# Each standing's meaning is in service.api.vocabulary, written beside every enum of them.
+STANDING = "What the source is worth as evidence."
 # Ids are the database's INTEGER (32-bit on PostgreSQL): a larger one names nothing, and would not even
 # reach the database (SQLite's and psycopg's integers overflow).
 MAX_ID = 2**31 - 1
+
+
+class UtcDateTime(ma.fields.DateTime):
+    """A moment with its offset, as RFC 3339 wants: SQLite gives stored times back without their zone."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if isinstance(value, datetime) and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return super()._serialize(value, attr, obj, **kwargs)
 
 
 class StrictSchema(ma.Schema):
@@ -171,8 +180,7 @@ class MeaningSchema(ma.Schema):
     reason = ma.fields.String(
         metadata={
             "enum": MEANING_REASONS,
-            "description": "other_language: the quote is stored in another language than the claim's; "
-            "paraphrase: the same language, other words.",
+            "description": "Why the words were not compared.",
         }
     )
     similarity = ma.fields.Float(metadata={"description": "Cosine similarity of the sentence vectors."})
@@ -603,7 +611,7 @@ class FeedbackInSchema(StrictSchema):
     rating = ma.fields.String(
         required=True,
         validate=validate.OneOf(FEEDBACK_RATINGS),
-        metadata={"description": "right, wrong_match (another quote), wrong_verdict, none_of_these."},
+        metadata={"description": "What the reader says of the answer."},
     )
     reason = ma.fields.String(load_default=None, allow_none=True, validate=validate.Length(max=2_000))
     quote_id = ma.fields.Integer(
@@ -623,7 +631,7 @@ class FeedbackSchema(ma.Schema):
     rating = ma.fields.String(metadata={"enum": FEEDBACK_RATINGS})
     reason = ma.fields.String(allow_none=True)
     quote_id = ma.fields.Integer(allow_none=True)
-    created_at = ma.fields.DateTime()
+    created_at = UtcDateTime()
 
 
 class FeedbackFilterSchema(PageArgsSchema):

@@ -30,7 +30,10 @@ class Sources(MethodView):
     @blp.arguments(PageArgsSchema, location="query", as_kwargs=True, unknown=None)
     @blp.response(200, SourcePageSchema)
     def get(self, **page):
-        """A page of sources, oldest stored first."""
+        """A page of sources, oldest stored first.
+
+        Each with its standing (what it is worth as evidence) and its quote count.
+        """
         return store.list_sources(get_session(), **page)
 
     @blp.write
@@ -59,7 +62,10 @@ class SourceById(MethodView):
     @problems(404)
     @blp.response(200, SourceDetailSchema)
     def get(self, source_id):
-        """One source, with its quotes and their translations."""
+        """One source, with its quotes and their translations.
+
+        The seed's source is the korea.kr article of 22 January 2025 with Kaja Kallas's statements.
+        """
         source = store.get_source(get_session(), source_id)
         return source or abort(404, message=f"No source {source_id} is stored.")
 

@@ -7,8 +7,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from service import checking, verification
-from service.api import caching
-from service.api.compact import SUMMARY, VerifyQuerySchema, summarise
+from service.api import caching, examples
+from service.api.compact import SUMMARY, SummarySchema, VerifyQuerySchema, summarise
 from service.api.schemas import (
     FILTER_FIELDS,
     BatchArgsSchema,
@@ -33,6 +33,25 @@ def _answer(result: dict, said_on=None):
 
 
 blp = Blueprint("verify", __name__, description="Verify a quote against the index.")
+_CLAIM_REVIEW = {JSON_LD: {"schema": {"type": "object", "description": "A schema.org ClaimReview."}}}
+# POST's 200: the verification, or ClaimReview JSON-LD; GET's may also be the compact one (fields=summary).
+_POST_ANSWER = {
+    "description": "The verification (or, with 'Accept: application/ld+json', a ClaimReview).",
+    "content": {
+        "application/json": {"schema": VerificationSchema, "examples": examples.VERIFY_ANSWERS},
+        **_CLAIM_REVIEW,
+    },
+}
+_GET_ANSWER = {
+    "description": "The verification, its compact form with 'fields=summary', or a ClaimReview.",
+    "content": {
+        "application/json": {
+            "schema": {"anyOf": [VerificationSchema, SummarySchema]},
+            "examples": examples.VERIFY_ANSWERS,
+        },
+        **_CLAIM_REVIEW,
+    },
+}
 _VERIFICATION = VerificationSchema()
 
 
@@ -40,6 +59,7 @@ _VERIFICATION = VerificationSchema()
 class Verify(MethodView):
     @blp.arguments(VerifyQuerySchema, location="query", as_kwargs=True)
     @blp.response(200, VerificationSchema)
+    @blp.doc(responses={"200": _GET_ANSWER})
     @blp.alt_response(304, description="Not Modified: the index has not changed since that ETag.")
     def get(self, fields, **args):
         """Verify a claim given in the query string (for browsers: cacheable, with an ETag).
@@ -64,8 +84,9 @@ class Verify(MethodView):
             answer = jsonify(body)
         return caching.cacheable(answer, etag)
 
-    @blp.arguments(VerifyArgsSchema, as_kwargs=True)
+    @blp.arguments(VerifyArgsSchema, as_kwargs=True, examples=examples.VERIFY_REQUESTS)
     @blp.response(200, VerificationSchema)
+    @blp.doc(responses={"200": _POST_ANSWER})
     def post(self, **args):
         """Verify a claim: find the quote, compare the words and the speaker.
 
@@ -82,7 +103,11 @@ class VerifyBatch(MethodView):
     @blp.arguments(BatchArgsSchema, as_kwargs=True)
     @blp.response(200, BatchResultSchema)
     def post(self, claims, limit, language, **args):
-        """Verify up to 100 claims at once; one result each, in order."""
+        """Verify up to 100 claims at once; one result each, in order.
+
+        Each claim is verified as `POST /verify` would, with the batch's filters; claims repeated in the
+        batch are verified once. Past the service's deadline the whole batch is a 503: send fewer.
+        """
         session = get_session()
         filters = _with_filters(args, language=language)["filters"]
         return {"results": verification.verify_many(session, claims, limit=limit, filters=filters)}
@@ -93,7 +118,11 @@ class Check(MethodView):
     @blp.arguments(CheckArgsSchema, as_kwargs=True)
     @blp.response(200, CheckResultSchema)
     def post(self, text, language, quote_language, **args):
-        """Find every quotation in a draft, with its offsets and speaker, and verify each."""
+        """Find every quotation in a draft, with its offsets and speaker, and verify each.
+
+        A draft of up to 200,000 characters; reported speech is found too (verified as `paraphrased` at
+        best). Nothing is stored. `quotetrace check DRAFT.txt` prints the same answer.
+        """
         filters = _with_filters(args, language=quote_language)["filters"]
         return checking.check_draft(get_session(), text, language=language, filters=filters)
 
