@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -76,7 +77,14 @@ def database_url() -> str:
             url,
             "a database URL: sqlite:///path/to/file.db or postgresql://user:password@host:5432/name",
         ) from None
-    return normalise_url(url)
+    url = normalise_url(url)
+    if url.startswith("postgresql+psycopg") and importlib.util.find_spec("psycopg") is None:
+        raise SettingError(
+            "DATABASE_URL",
+            make_url(url).render_as_string(hide_password=True),
+            "a PostgreSQL URL only once psycopg is installed: pip install 'quotetrace[postgres]'",
+        )
+    return url
 
 
 def normalise_url(url: str) -> str:
