@@ -118,7 +118,7 @@ def from_environment() -> dict:
         "CLAIMREVIEW_AUTHOR_NAME": os.environ.get("QUOTETRACE_PUBLISHER", "quotetrace"),
         "CLAIMREVIEW_AUTHOR_URL": os.environ.get("QUOTETRACE_PUBLISHER_URL") or None,
         # A newsroom's private deployment: reads, verification and the page need a 'verify' key too.
-        "REQUIRE_KEYS": os.environ.get("QUOTETRACE_REQUIRE_KEYS") == "1",
+        "REQUIRE_KEYS": flag_setting("QUOTETRACE_REQUIRE_KEYS"),
         # Web pages allowed to call the API from a browser (CORS); the extension needs none of this.
         "CORS_ORIGINS": cors_origins(),
     }

@@ -20,6 +20,7 @@ BAD = [
     ("WEB_CONCURRENCY", "two", "whole number"),
     ("QUOTETRACE_REQUEST_DEADLINE", "20s", "number"),
     ("QUOTETRACE_FETCH_ALLOW_LOOPBACK", "yes", "1 (on) or 0 (off)"),
+    ("QUOTETRACE_REQUIRE_KEYS", "true", "1 (on) or 0 (off)"),
     ("QUOTETRACE_CORS_ORIGINS", "cms.example", "origins"),
     ("DATABASE_URL", "not a url", "database URL"),
 ]
