@@ -56,6 +56,33 @@ def _database_unavailable_errors() -> tuple[type[BaseException], ...]:
     return tuple(found)
 
 
+# SQLite says "the database is not there or not now" only in these words; its OperationalError also means
+# "no such column", "no such table", "syntax error": a schema or programming bug, which a 503 would hide.
+_SQLITE_UNREACHABLE = (
+    "unable to open database file",
+    "database is locked",
+    "disk i/o error",
+    "database or disk is full",
+    "readonly database",
+)
+# PostgreSQL's SQLSTATE classes of an unreachable or overwhelmed server: 08 connection exception, 53
+# insufficient resources, 57 operator intervention (shutting down, starting up, query cancelled).
+_POSTGRES_UNREACHABLE = ("08", "53", "57")
+
+
+def database_unreachable(exc: BaseException) -> bool:
+    """True when ``exc`` says the database cannot be reached or used now; False for a bug of ours."""
+    import sqlite3
+
+    cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's exception
+    if isinstance(cause, sqlite3.OperationalError):
+        return any(words in str(cause).lower() for words in _SQLITE_UNREACHABLE)
+    sqlstate = getattr(cause, "sqlstate", None)
+    if sqlstate:
+        return sqlstate[:2] in _POSTGRES_UNREACHABLE
+    return True  # no answer from a server at all: refused, timed out, the pool exhausted, the link lost
+
+
 def unavailable(detail: str | None = None) -> Response:
     """503 problem+json with Retry-After: the database is away, the client should come back."""
     response = problem(503, detail)
@@ -160,6 +187,9 @@ def register_errorhandlers(app: Flask) -> None:
         return problem_from_http_exception(exc)
 
     def _database_away(exc: Exception):
+        if not database_unreachable(exc):  # a bug (a missing column, bad SQL): ours, not the database's
+            log.exception("unhandled database error on %s %s", request.method, request.path)
+            return problem_from_http_exception(InternalServerError())
         log.warning("database unavailable on %s %s: %s", request.method, request.path, exc)
         return unavailable()
 

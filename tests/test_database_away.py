@@ -84,3 +84,19 @@ def test_the_service_recovers_by_itself_when_the_database_comes_back(tmp_path):
     assert client.get("/api/v1/quotes").status_code == 200
     assert client.get("/readyz").status_code == 200
     app.extensions["quotetrace.engine"].dispose()
+
+
+def test_a_missing_column_is_a_500_logged_not_a_503(app, monkeypatch, caplog):
+    """A schema bug is the service's fault: never passed off as 'the database is away, retry'."""
+    from sqlalchemy import text
+
+    def broken_query(session, *_args, **_kwargs):
+        session.execute(text("SELECT no_such_column FROM quotes"))
+
+    monkeypatch.setattr("service.verification.query_index", broken_query)
+    claim = {"claim": "Korea is an important strategic partner"}
+    response = app.test_client().post("/api/v1/verify", json=claim)
+    assert response.status_code == 500
+    assert response.mimetype == PROBLEM_JSON
+    assert "Retry-After" not in response.headers
+    assert "no_such_column" in caplog.text
