@@ -1,13 +1,16 @@
 """Verdict accuracy and latency on the qv-bench cases, through the service's own verify path.
 
     .venv/bin/python bench/accuracy.py [--database-url URL] [--limit N] [--skip-import] [--errors N]
+                                       [--without-vectors]
 
 Imports ../shared/data/qv-bench/corpus.jsonl into a fresh database (SQLite by default), verifies every
 case of ``dev-cases.jsonl`` and of ``speaker-dev-cases.jsonl`` with ``service.verification.verify``
 (index lookup + engine, no HTTP), and prints for each file: verdict accuracy overall and per category,
 a confusion table, top-1 quote accuracy, the false-verified rate (claims that should not be verified,
 called verified), the false-misattributed rate (claims whose speaker is right, called misattributed),
-and p50/p99 latency.
+and p50/p99 latency. Verdicts that rest on a match of meaning alone (sentence vectors, when the database
+holds them: `quotetrace embed`) are counted apart; ``--without-vectors`` leaves the vectors out, to
+compare the same database before and after.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from common import QV, median, need, pct, temp_sqlite_url
 from service.corpus import import_file
 from service.db import make_engine, session_scope
 from service.migrate import upgrade
+from service.search import vectors
 from service.verification import verify
 
 VERDICTS = ["verified", "altered", "paraphrased", "misattributed", "unverified"]
@@ -35,7 +39,10 @@ def main() -> None:
     parser.add_argument("--skip-import", action="store_true", help="the database already holds the corpus")
     parser.add_argument("--errors", type=int, default=0, help="print up to N wrong cases of each file")
     parser.add_argument("--only", choices=CASE_FILES, default=None, help="one file of cases")
+    parser.add_argument("--without-vectors", action="store_true", help="the words alone, as before vectors")
     args = parser.parse_args()
+    if args.without_vectors:
+        vectors.nearest = lambda *_args, **_kw: []
 
     corpus = need(QV / "corpus.jsonl")
     files = [need(QV / name) for name in CASE_FILES if args.only in (None, name)]
@@ -66,6 +73,7 @@ def evaluate(session, cases: list[dict], *, errors: int = 0) -> None:
     false_misattributed = right_speaker = 0
     latencies: list[float] = []
     wrong = []
+    by_meaning: Counter = Counter()
     for case in cases:
         t0 = time.perf_counter()
         result = verify(session, case["claim"], speaker=case["speaker"])
@@ -73,6 +81,8 @@ def evaluate(session, cases: list[dict], *, errors: int = 0) -> None:
         expected = case["expected"]
         got = result["verdict"]
         cat = case["category"]
+        if result["matches"] and result["matches"][0]["meaning"] is not None:
+            by_meaning[(cat, got)] += 1
         per_cat[cat]["n"] += 1
         per_cat[cat]["ok"] += got == expected["verdict"]
         confusion[expected["verdict"]][got] += 1
@@ -109,6 +119,10 @@ def evaluate(session, cases: list[dict], *, errors: int = 0) -> None:
     print(
         f"false-misattributed rate: {false_misattributed / max(right_speaker, 1):.4%} "
         f"({false_misattributed}/{right_speaker} claims with the right speaker)"
+    )
+    print(
+        f"verdicts resting on meaning alone: {sum(by_meaning.values())}"
+        + "".join(f"; {cat} -> {got} {k}" for (cat, got), k in sorted(by_meaning.items()))
     )
     print(
         f"verify latency (index + engine, in process): p50 {median(latencies):.2f} ms, "

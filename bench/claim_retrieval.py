@@ -1,13 +1,21 @@
 """CheckThat! 2021 Task 2 (claim retrieval) through the service's verify path: MAP@5 on 2A and 2B.
 
     .venv/bin/python bench/claim_retrieval.py [--task 2a|2b] [--split dev|train] [--limit N] [--jobs N]
-                                              [--lexical-weight W ...]
+                                              [--keep DIR] [--sweep [--lexical-weight W ...]
+                                              [--related-min R ...]]
 
 Imports the task's verified claims as quotes (the claim as the text, the fact-check's title as the
 source's title, PolitiFact's speaker or "Snopes"), embeds them (`quotetrace embed`'s code), then verifies
 each tweet (2A) or debate sentence (2B) with ``service.verification.verify``: the ranking is `matches`
-then `related`, and MAP@5 is scored against the qrels. Fusion weights are chosen with ``--split train``
-(several ``--lexical-weight`` values print one figure each); dev is only ever measured.
+then `related`, and MAP@5 is scored against the qrels. ``--keep DIR`` keeps the embedded database there
+and reuses it on the next run.
+
+``--sweep`` (for ``--split train``: the constants are chosen there, dev is only ever measured) scores
+every ``--lexical-weight`` × ``--related-min`` on the same queries without re-running verify: claims the
+words answer keep verify's ranking; for the others the fused ranking is recomputed from the same pool of
+candidates verify uses (``verification.meaning_pool``). It also prints, for the paraphrase threshold,
+the share of queries whose fact-checked claim reaches each similarity against the share whose nearest
+*other* claim does (a match there would be wrong).
 """
 
 from __future__ import annotations
@@ -20,11 +28,13 @@ from pathlib import Path
 
 from common import DATA, median, need, pct, temp_sqlite_url
 
-from service import embedding, verification
+from service import embedding, matching, verification
 from service.corpus import import_file
 from service.db import make_engine, session_scope
+from service.matching import meaning
 from service.migrate import upgrade
 from service.models import Quote
+from service.search import vectors
 
 TASKS = {
     "2a": {
@@ -74,7 +84,10 @@ def main() -> None:
     parser.add_argument("--split", choices=("dev", "train"), default="dev")
     parser.add_argument("--limit", type=int, default=None, help="only the first N queries")
     parser.add_argument("--jobs", type=int, default=2, help="embedding processes")
+    parser.add_argument("--keep", type=Path, default=None, help="keep (and reuse) the databases here")
+    parser.add_argument("--sweep", action="store_true", help="score constants on these queries")
     parser.add_argument("--lexical-weight", type=float, action="append", default=None)
+    parser.add_argument("--related-min", type=float, action="append", default=None)
     args = parser.parse_args()
     for task in args.task or sorted(TASKS):
         run(task, args)
@@ -83,17 +96,26 @@ def main() -> None:
 def run(task: str, args) -> None:
     spec = TASKS[task]
     folder = need(DATA / spec["dir"])
-    url = temp_sqlite_url(f"ct-{task}.db")
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        url = f"sqlite:///{args.keep / f'ct-{task}.db'}"
+    else:
+        url = temp_sqlite_url(f"ct-{task}.db")
     upgrade(url)
     engine = make_engine(url)
-    t0 = time.perf_counter()
-    report = import_file(engine, corpus_file(folder / spec["vclaims"]))
-    print(f"{task}: import {report.summary()} in {time.perf_counter() - t0:.1f} s")
+    with session_scope(engine) as s:
+        stored = s.query(Quote.id).limit(1).count()
+    if not stored:
+        t0 = time.perf_counter()
+        report = import_file(engine, corpus_file(folder / spec["vclaims"]))
+        print(f"{task}: import {report.summary()} in {time.perf_counter() - t0:.1f} s")
     t0 = time.perf_counter()
     n = embedding.embed_missing(engine, jobs=args.jobs)
     took = time.perf_counter() - t0
-    print(f"{task}: embedded {n} quotes in {took:.1f} s ({n / took:.0f} quotes/s, {args.jobs} processes)")
-    embedding.rebuild_index(engine, url)
+    if n:
+        print(f"{task}: embedded {n} quotes in {took:.1f} s ({n / took:.0f} quotes/s, {args.jobs} processes)")
+    if n or not vectors.index_path(url).exists():
+        embedding.rebuild_index(engine, url)
     lines = (folder / spec["queries"]).read_text(encoding="utf-8").splitlines()
     queries = dict(line.split("\t", 1) for line in lines if "\t" in line)
     relevant: dict[str, set[str]] = {}
@@ -104,23 +126,78 @@ def run(task: str, args) -> None:
     qids = sorted(relevant)[: args.limit]
     with session_scope(engine) as s:
         refs = dict(s.query(Quote.id, Quote.ref).all())
-    for weight in args.lexical_weight or [verification.LEXICAL_WEIGHT]:
-        verification.LEXICAL_WEIGHT = weight
-        aps, times, answered = [], [], 0
-        with session_scope(engine) as s:
+    aps, times, answered, by_words = [], [], 0, {}
+    with session_scope(engine) as s:
+        for qid in qids:
+            t = time.perf_counter()
+            result = verification.verify(s, queries[qid][:5000])
+            times.append((time.perf_counter() - t) * 1000)
+            ranked = [refs[m["quote"]["id"]] for m in result["matches"]]
+            ranked += [refs[r["quote"]["id"]] for r in result["related"]]
+            answered += bool(ranked)
+            aps.append(average_precision(ranked, relevant[qid]))
+            if result["matches"] and result["matches"][0]["meaning"] is None:
+                by_words[qid] = ranked
+    print(
+        f"{task} {args.split}: MAP@5 {sum(aps) / len(aps):.3f} over {len(aps)} queries "
+        f"({answered / len(aps):.0%} with any answer, {len(by_words)} answered by the words; lexical weight "
+        f"{verification.LEXICAL_WEIGHT}, related from {meaning.RELATED_MIN_SIMILARITY}, paraphrased from "
+        f"{meaning.PARAPHRASE_MIN_SIMILARITY}); verify p50 {median(times):.0f} ms, "
+        f"p99 {pct(times, 99):.0f} ms"
+    )
+    if args.sweep:
+        sweep(engine, task, args, queries, qids, relevant, refs, by_words)
+
+
+def sweep(engine, task, args, queries, qids, relevant, refs, by_words) -> None:
+    """MAP@5 for each lexical weight × related threshold, and the similarities behind the paraphrase one."""
+    pools = {}
+    with session_scope(engine) as s:
+        for qid in qids:
+            if qid not in by_words:
+                pools[qid] = verification.meaning_pool(s, queries[qid][:5000])
+    weights = args.lexical_weight or [verification.LEXICAL_WEIGHT]
+    floors = args.related_min or [meaning.RELATED_MIN_SIMILARITY]
+    print(f"{task} {args.split} sweep: MAP@5 by lexical weight (rows) x related-min (columns)")
+    print("        " + "".join(f"{r:>8.2f}" for r in floors))
+    for w in weights:
+        row = []
+        for floor in floors:
+            aps = []
             for qid in qids:
-                t = time.perf_counter()
-                result = verification.verify(s, queries[qid][:5000])
-                times.append((time.perf_counter() - t) * 1000)
-                ranked = [refs[m["quote"]["id"]] for m in result["matches"]]
-                ranked += [refs[r["quote"]["id"]] for r in result["related"]]
-                answered += bool(ranked)
+                if qid in by_words:
+                    ranked = by_words[qid]
+                else:
+                    similarity, lexical = pools[qid]
+                    ranked = [refs[q] for q in _ranking(queries[qid], similarity, lexical, w, floor)]
                 aps.append(average_precision(ranked, relevant[qid]))
+            row.append(sum(aps) / len(aps))
+        print(f"  {w:5.2f} " + "".join(f"{m:8.3f}" for m in row))
+    # The paraphrase threshold: the fact-checked claim's similarity against the nearest other claim's.
+    right, wrong = [], []
+    for qid, (similarity, _) in pools.items():
+        mine = [v for q, v in similarity.items() if refs[q] in relevant[qid]]
+        others = [v for q, v in similarity.items() if refs[q] not in relevant[qid]]
+        right.append(max(mine, default=-1.0))
+        wrong.append(max(others, default=-1.0))
+    print(
+        f"{task} {args.split}: of {len(pools)} queries the vectors answer, share whose fact-checked claim / "
+        "nearest other claim reaches each similarity"
+    )
+    for t in [x / 100 for x in range(50, 91, 5)]:
         print(
-            f"{task} {args.split}: MAP@5 {sum(aps) / len(aps):.3f} over {len(aps)} queries "
-            f"(lexical weight {weight}; {answered / len(aps):.0%} with any answer); "
-            f"verify p50 {median(times):.0f} ms, p99 {pct(times, 99):.0f} ms"
+            f"  {t:.2f}: fact-checked {sum(v >= t for v in right) / len(right):.3f}  "
+            f"other {sum(v >= t for v in wrong) / len(wrong):.3f}"
         )
+
+
+def _ranking(claim: str, similarity: dict, lexical: list, weight: float, floor: float) -> list[int]:
+    """What verify would rank (matches, then related) with this weight and related threshold."""
+    fused = [q for q in vectors.fuse(similarity, lexical, lexical_weight=weight) if similarity[q] >= floor]
+    can_match = len(matching.words(claim)) >= matching.MIN_CONFIRM_WORDS
+    top = [q for q in fused if can_match and similarity[q] >= meaning.PARAPHRASE_MIN_SIMILARITY][:5]
+    rest = [q for q in fused if q not in top][: meaning.RELATED_LIMIT]
+    return top + rest
 
 
 if __name__ == "__main__":

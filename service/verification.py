@@ -228,6 +228,8 @@ def verify(
             )
             if again.matches and again.matches[0].speaker_matches:
                 judgement, rows = again, again_rows
+    # Words that found the claim's quote keep the answer, even when min_score then leaves it out.
+    found_by_words = bool(judgement.matches)
     if filters.min_score is not None:
         kept = tuple(m for m in judgement.matches if m.score >= filters.min_score)
         judgement = matching.Judgement(
@@ -241,11 +243,12 @@ def verify(
     verdict = judgement.verdict
     reasons = list(judgement.reasons)
     related: list[dict] = []
-    if not matches and not filters.narrows_candidates() and filters.min_score is None:
+    if not found_by_words:
         # The words found nothing the claim comes from: what it means may still be stored, in other words
         # or in another language. A claim the words answer is judged as before, at no extra cost.
-        # (Filters are not applied to the vectors yet: a filtered claim stays with the words.)
-        meant, related, meaning_rows = _by_meaning(session, subject, limit=limit)
+        meant, related, meaning_rows = _by_meaning(
+            session, subject, limit=limit, filters=filters, people=people
+        )
         if meant:
             matches = [meaning_match_dict(m, meaning_rows) for m in meant]
             verdict = meant[0].verdict
@@ -282,6 +285,9 @@ def verify(
 
 # Nearest quotes by meaning brought to the fusion with the word index's candidates.
 VECTOR_CANDIDATES = 30
+# With filters, this many nearest quotes are looked at, and those close enough to be related are filtered
+# in SQL: a filter leaving one quote in thirty still leaves the fusion its usual thirty.
+FILTERED_VECTOR_CANDIDATES = 1_000
 # Weight of the words' score (rarity of shared words, scaled to the best candidate's) added to the cosine
 # similarity in the fused ranking. Chosen on CheckThat! 2021 2A and 2B *train*
 # (bench/claim_retrieval.py --split train --lexical-weight W ...), never on dev.
@@ -290,28 +296,48 @@ LEXICAL_WEIGHT = 0.15
 LEXICAL_CANDIDATES = 30
 
 
-def _by_meaning(
-    session: Session, claim: matching.Claim, *, limit: int
-) -> tuple[list[matching.MeaningMatch], list[dict], dict[int, dict]]:
-    """Quotes that say what the claim says (vectors fused with the words' candidates), and related ones."""
-    vector = vectors.embed([claim.text])[0]
-    similarity = dict(vectors.nearest(session, vector, k=VECTOR_CANDIDATES))
+def meaning_pool(
+    session: Session, claim_text: str, *, k: int = VECTOR_CANDIDATES
+) -> tuple[dict[int, float], list[tuple[int, float]]]:
+    """The claim's ``k`` nearest quotes and the words' candidates: similarity of each, the words' scores."""
+    vector = vectors.embed([claim_text])[0]
+    similarity = dict(vectors.nearest(session, vector, k=k))
     if not similarity:
-        return [], [], {}
-    lexical = scored_index(session, claim.text, limit=LEXICAL_CANDIDATES)
+        return {}, []
+    lexical = scored_index(session, claim_text, limit=LEXICAL_CANDIDATES)
     unseen = [q for q, _ in lexical if q not in similarity]
     similarity.update(vectors.similarities(session, vector, unseen))
-    best = max((score for _, score in lexical), default=0.0) or 1.0
-    words_score = {q: score / best for q, score in lexical}
-    fused = sorted(similarity, key=lambda q: (-(similarity[q] + LEXICAL_WEIGHT * words_score.get(q, 0.0)), q))
+    return similarity, lexical
+
+
+def _by_meaning(
+    session: Session,
+    claim: matching.Claim,
+    *,
+    limit: int,
+    filters: Filters = NO_FILTERS,
+    people: dict[str, int] | None = None,
+) -> tuple[list[matching.MeaningMatch], list[dict], dict[int, dict]]:
+    """Quotes that say what the claim says (vectors fused with the words' candidates), and related ones.
+
+    ``filters`` leave quotes out as they do for the words; ``min_score`` applies to 100 × the similarity.
+    """
+    narrowed = filters.narrows_candidates()
+    k = FILTERED_VECTOR_CANDIDATES if narrowed else VECTOR_CANDIDATES
+    similarity, lexical = meaning_pool(session, claim.text, k=k)
+    fused = vectors.fuse(similarity, lexical, lexical_weight=LEXICAL_WEIGHT)
     fused = [q for q in fused if similarity[q] >= matching.RELATED_MIN_SIMILARITY]
+    if narrowed:
+        fused = _candidate_texts(session, fused, filters, len(fused))[0][:VECTOR_CANDIDATES]
     if not fused:
         return [], [], {}
     candidates, rows = load_candidates(session, fused, speakers=bool(claim.speaker and claim.speaker.strip()))
     ranked = [(c, similarity[c.quote_id], _language(rows[c.quote_id])) for c in candidates]
     matches, related = matching.judge_meaning(
-        claim, ranked, claim_language=detect_language(claim.text), limit=limit
+        claim, ranked, claim_language=detect_language(claim.text), limit=limit, people_of_surname=people
     )
+    if filters.min_score is not None:
+        matches = [m for m in matches if 100 * m.similarity >= filters.min_score]
     shown_related = [
         {
             "quote": _brief(rows[r.candidate.quote_id]),
@@ -333,7 +359,8 @@ def meaning_match_dict(match: matching.MeaningMatch, rows: dict[int, dict]) -> d
     row = rows[match.candidate.quote_id]
     original = rows.get(row["translation_of_id"]) if row["translation_of_id"] else None
     appearance = _appearance(row)
-    reasons = [match.reason] + (["speaker_differs"] if match.speaker_matches is False else [])
+    sm = match.speaker
+    reasons = list(dict.fromkeys([match.reason, *(sm.reasons if sm else ())]))
     return {
         "quote": {
             **_brief(row),
@@ -344,8 +371,8 @@ def meaning_match_dict(match: matching.MeaningMatch, rows: dict[int, dict]) -> d
         "verdict": match.verdict,
         "confidence": "suggestion",
         "speaker_matches": match.speaker_matches,
-        "speaker_match": {None: None, True: "exact", False: "different"}[match.speaker_matches],
-        "speaker_matched": None,
+        "speaker_match": sm.level if sm else None,
+        "speaker_matched": sm.matched if sm else None,
         "reasons": reasons,
         "span": {"start": 0, "end": len(row["text"])},
         "diff": [],

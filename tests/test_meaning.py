@@ -84,3 +84,38 @@ def test_exact_words_are_judged_by_the_words_as_before(api):
     result = _verify(api, claim=FUEL_EN, speaker="Budi Santoso")
     assert result["verdict"] == "verified"
     assert result["matches"][0]["meaning"] is None
+
+
+SCHOOLS_EN = "The government will build ten new schools in remote villages next year."
+
+
+@pytest.mark.parametrize(
+    ("written", "level"),
+    [("Wulandari, Sari", "exact"), ("Sari Wulandary", "probable"), ("Wulandari", "probable")],
+)
+def test_speaker_of_meaning_match_is_read_as_names_are_for_word_matches(api, written, level):
+    result = _verify(api, claim=SCHOOLS_EN, speaker=written)
+    assert result["verdict"] == "paraphrased"
+    assert result["speaker_match"] == level
+    assert result["matches"][0]["speaker_matched"] == "Sari Wulandari"
+
+
+def test_quote_language_filter_applies_to_meaning_matches(api):
+    assert _verify(api, claim=SCHOOLS_EN, language="id")["verdict"] == "paraphrased"
+    other = _verify(api, claim=SCHOOLS_EN, language="de")
+    assert other["verdict"] == "unverified"
+    assert SCHOOLS_ID not in [m["quote"]["text"] for m in other["matches"] + other["related"]]
+
+
+def test_period_filter_leaves_undated_quotes_out_of_meaning_matches(api):
+    result = _verify(api, claim=SCHOOLS_EN, since="2020-01-01")
+    assert result["verdict"] == "unverified"
+    assert result["matches"] == []
+    assert result["related"] == []
+
+
+def test_min_score_applies_to_the_similarity_of_meaning_matches(api):
+    found = _verify(api, claim=SCHOOLS_EN)
+    score = found["matches"][0]["score"]
+    assert _verify(api, claim=SCHOOLS_EN, min_score=score - 1)["verdict"] == "paraphrased"
+    assert _verify(api, claim=SCHOOLS_EN, min_score=min(score + 1, 100))["verdict"] == "unverified"

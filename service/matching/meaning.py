@@ -9,11 +9,11 @@ Quotes only close in meaning are ``related``: shown after the matches, ranked, n
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from service.matching.judge import MIN_CONFIRM_WORDS, Candidate, Claim
-from service.matching.speakers import speaker_matches
+from service.matching.speakers import SpeakerMatch, speaker_match
 from service.matching.text import words
 
 __all__ = ["MeaningMatch", "Related", "judge_meaning", "same_language"]
@@ -35,11 +35,18 @@ class MeaningMatch:
 
     candidate: Candidate
     similarity: float
-    verdict: str  # "paraphrased" | "misattributed" | "unverified" (a claim too short to conclude)
+    verdict: str  # "paraphrased" | "misattributed"
     reason: str  # "other_language" | "paraphrase"
-    speaker_matches: bool | None
+    # How the claimed speaker agrees with the quote's (the same reading of names as word matches: a
+    # typo, a reversed name, a title, an alias, an office held on the date); None when none is claimed.
+    speaker: SpeakerMatch | None
     claim_language: str | None
     quote_language: str | None
+
+    @property
+    def speaker_matches(self) -> bool | None:
+        """Whether the claimed speaker may be the quote's; None when the claim names nobody."""
+        return None if self.speaker is None else self.speaker.agrees
 
 
 @dataclass(frozen=True)
@@ -66,10 +73,12 @@ def judge_meaning(
     claim_language: str | None,
     limit: int = 5,
     related_limit: int = RELATED_LIMIT,
+    people_of_surname: Mapping[str, int] | None = None,
 ) -> tuple[list[MeaningMatch], list[Related]]:
     """Matches and related quotes among ``(candidate, similarity, quote language)``, best first.
 
     ``ranked`` is in the order retrieval fused vectors and words; similarities decide what is what.
+    ``people_of_surname``: how many people of the archive bear a surname (speakers.speaker_match).
     """
     matches: list[MeaningMatch] = []
     related: list[Related] = []
@@ -79,8 +88,12 @@ def judge_meaning(
         reason = "other_language" if other else "paraphrase"
         if similarity >= PARAPHRASE_MIN_SIMILARITY and not short and len(matches) < limit:
             on = claim.said_on or candidate.said_on
-            sm = None if not claim.speaker else speaker_matches(claim.speaker, candidate.speaker, on=on)
-            verdict = "misattributed" if sm is False else "paraphrased"
+            sm = None
+            if claim.speaker and claim.speaker.strip():
+                sm = speaker_match(
+                    claim.speaker, candidate.speaker, on=on, people_of_surname=people_of_surname
+                )
+            verdict = "misattributed" if sm is not None and not sm.agrees else "paraphrased"
             matches.append(
                 MeaningMatch(candidate, similarity, verdict, reason, sm, claim_language, quote_language)
             )

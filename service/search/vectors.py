@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
@@ -38,6 +38,7 @@ __all__ = [
     "add_vectors",
     "build_index",
     "embed",
+    "fuse",
     "nearest",
     "warm",
 ]
@@ -241,3 +242,12 @@ def similarities(session: Session, vector: np.ndarray, quote_ids: Sequence[int])
         return {}
     sims = from_bytes([r[1] for r in rows]) @ vector
     return {r[0]: s for r, s in zip(rows, sims.tolist(), strict=True)}
+
+
+def fuse(
+    similarity: Mapping[int, float], lexical: Sequence[tuple[int, float]], *, lexical_weight: float
+) -> list[int]:
+    """The quotes of ``similarity`` ranked by cosine + ``lexical_weight`` × the words' score (best = 1)."""
+    best = max((score for _, score in lexical), default=0.0) or 1.0
+    words = {q: score / best for q, score in lexical}
+    return sorted(similarity, key=lambda q: (-(similarity[q] + lexical_weight * words.get(q, 0.0)), q))

@@ -1,0 +1,195 @@
+"""Meaning at a million quotes: the vector index's build, a worker's memory, and verify with vectors on.
+
+    nice .venv/bin/python bench/meaning_scale.py --keep DIR --from-database sqlite:///XL.db [--queries N]
+
+Builds once, in DIR (and reuses it after): a copy of the database bench/xling.py embedded (qv-bench +
+qv-bench-xling, real vectors), with Quotes-500K and bench/scale.py's synthetic half added up to 1M
+quotes, as bench/scale.py makes them. Every added quote gets a vector, then the index file is built.
+
+The added quotes' vectors are SYNTHETIC: a real vector of the copied database plus Gaussian noise, unit
+length (cosine ~0.7 to the vector it came from). Embedding them for real takes hours on this machine
+(bench/xling.py prints the embedding rate; a first embedding of N quotes takes N / rate). The figures
+measured here depend on how many vectors there are, not on their meaning: the index's build time and
+size, a worker's memory (RSS, and PSS: what it costs beside the other workers sharing the mapped file),
+and the latency of claims the words answer (qv-bench `exact`) against claims that need the vectors
+(qv-bench-xling dev claims, whose translations are real vectors among the million; their top-1 too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from common import DATA, QV, machine_speed, median, need, pct
+from scale import real_rows, synthetic_rows, write_jsonl
+from sqlalchemy import func, select
+
+from service import bulk, embedding
+from service.corpus import import_file
+from service.db import make_engine, session_scope
+from service.models import Quote, QuoteVector
+from service.search import vectors
+from service.verification import verify
+
+SIZE = 1_000_000
+QV_BENCH_QUOTES = 64_208  # the first rows of bench/scale.py's, already in the copied database
+NOISE = 0.045  # per dimension: |noise|^2 ~ 512 x 0.045^2 ~ 1, so cosine ~ 0.7 to the source vector
+WARM_UP = 100
+
+
+def write_rows(path: Path) -> None:
+    """Quotes-500K and the synthetic half, as bench/scale.py makes them: SIZE quotes with qv-bench's."""
+    rows = real_rows()
+    rows += synthetic_rows(rows, SIZE - len(rows))
+    write_jsonl(rows[QV_BENCH_QUOTES:SIZE], path)
+
+
+def fill_vectors(engine, *, batch: int = 20_000) -> int:
+    """A synthetic vector for every quote without one (see the module's docstring)."""
+    with session_scope(engine) as s:
+        real = vectors.from_bytes([b for (b,) in s.execute(select(QuoteVector.vector).limit(50_000))])
+    rng = np.random.default_rng(7)
+    done = 0
+    while True:
+        with session_scope(engine) as s:
+            ids = [
+                q
+                for (q,) in s.execute(
+                    select(Quote.id)
+                    .outerjoin(QuoteVector, QuoteVector.quote_id == Quote.id)
+                    .where(QuoteVector.id.is_(None))
+                    .order_by(Quote.id)
+                    .limit(batch)
+                )
+            ]
+            if not ids:
+                return done
+            m = real[rng.integers(0, len(real), len(ids))] + rng.normal(0, NOISE, (len(ids), vectors.DIM))
+            m /= np.linalg.norm(m, axis=1, keepdims=True)
+            rows = [(q, vectors.MODEL, vectors.to_bytes(v)) for q, v in zip(ids, m, strict=True)]
+            bulk.insert_rows(s.connection(), "quote_vectors", ("quote_id", "model", "vector"), rows)
+            done += len(ids)
+
+
+def build(work: Path, source_url: str) -> str:
+    db = work / "meaning-1m.db"
+    url = f"sqlite:///{db}"
+    if db.exists():
+        return url
+    tmp = work / "building.db"
+    shutil.copyfile(source_url.removeprefix("sqlite:///"), tmp)
+    engine = make_engine(f"sqlite:///{tmp}")
+    rows = work / "rows.jsonl"
+    # A child makes the rows: a process that held a million row dicts stays slower (bench/scale.py).
+    child = multiprocessing.get_context("fork").Process(target=write_rows, args=(rows,))
+    child.start()
+    child.join()
+    t0 = time.perf_counter()
+    report = import_file(engine, rows)
+    print(f"import: {report.summary()} in {time.perf_counter() - t0:.0f} s", flush=True)
+    rows.unlink()
+    t0 = time.perf_counter()
+    n = fill_vectors(engine)
+    print(f"{n:,} synthetic vectors stored in {time.perf_counter() - t0:.0f} s", flush=True)
+    engine.dispose()
+    tmp.rename(db)
+    return url
+
+
+MEMORY_PROBE = """
+import json, resource, sys
+sys.path.insert(0, "bench")
+from common import QV
+from service.db import make_engine, session_scope
+from service.search import vectors
+from service.verification import verify
+
+def rollup():
+    fields = {}
+    for line in open("/proc/self/smaps_rollup"):
+        parts = line.split()
+        if parts[0] in ("Rss:", "Pss:", "Private_Clean:", "Private_Dirty:"):
+            fields[parts[0][:-1]] = int(parts[1]) // 1024
+    return fields
+
+engine = make_engine(sys.argv[1])
+before = rollup()
+vectors.warm()
+model = rollup()
+claims = [json.loads(x)["claim"] for x in open(sys.argv[2], encoding="utf-8")][:200]
+with session_scope(engine) as s:
+    for c in claims:
+        verify(s, c)
+after = rollup()
+print(json.dumps({"start": before, "model": model, "after": after}))
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keep", type=Path, required=True, help="the folder of the 1M database")
+    parser.add_argument("--from-database", required=True, help="bench/xling.py's embedded SQLite database")
+    parser.add_argument("--queries", type=int, default=500, help="claims of each kind")
+    args = parser.parse_args()
+    args.keep.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {machine_speed()}", flush=True)
+    url = build(args.keep, args.from_database)
+    engine = make_engine(url)
+    path = vectors.index_path(url)
+    if not path.exists():
+        t0 = time.perf_counter()
+        count = embedding.rebuild_index(engine, url)
+        print(f"index file of {count:,} vectors built in {time.perf_counter() - t0:.0f} s", flush=True)
+    print(f"index file: {path.stat().st_size / 2**20:,.0f} MiB", flush=True)
+
+    xl_cases = need(DATA / "qv-bench-xling" / "dev-cases.jsonl")
+    probe = subprocess.run(
+        [sys.executable, "-c", MEMORY_PROBE, url, str(xl_cases)], capture_output=True, text=True, check=True
+    )
+    mem = json.loads(probe.stdout.strip().splitlines()[-1])
+    print(
+        "worker memory (MiB): "
+        + "; ".join(f"{k} RSS {v['Rss']} PSS {v['Pss']}" for k, v in mem.items())
+        + " (start: the app imported; model: USE loaded; after: 200 claims through the vectors)",
+        flush=True,
+    )
+
+    qv = [json.loads(x) for x in need(QV / "dev-cases.jsonl").open(encoding="utf-8")]
+    exact = [c for c in qv if c["category"] == "exact"][: args.queries]
+    xl = [json.loads(x) for x in xl_cases.open(encoding="utf-8")]
+    xl = random.Random(7).sample(xl, min(args.queries, len(xl)))
+    with session_scope(engine) as s:
+        for c in qv[:WARM_UP]:
+            verify(s, c["claim"], speaker=c["speaker"])
+        words_ms, vector_ms, hits, by_vectors = [], [], 0, 0
+        for c in exact:
+            t = time.perf_counter()
+            verify(s, c["claim"], speaker=c["speaker"])
+            words_ms.append((time.perf_counter() - t) * 1000)
+        for c in xl:
+            t = time.perf_counter()
+            result = verify(s, c["claim"])
+            vector_ms.append((time.perf_counter() - t) * 1000)
+            top = result["matches"][0] if result["matches"] else None
+            hits += bool(top) and top["quote"]["text"] == c["expected"]["text"]
+            by_vectors += bool(top) and top["meaning"] is not None
+        with_vectors = s.scalar(select(func.count()).select_from(QuoteVector))
+    print(
+        f"{with_vectors:,} vectors: claims the words answer p50 {median(words_ms):.1f} ms "
+        f"p99 {pct(words_ms, 99):.1f} ms ({len(words_ms)}); claims that need the vectors "
+        f"p50 {median(vector_ms):.1f} ms p95 {pct(vector_ms, 95):.1f} ms p99 {pct(vector_ms, 99):.1f} ms "
+        f"({len(vector_ms)} xling dev claims; top-1 {hits / len(xl):.3f}, {by_vectors} answered by meaning)"
+    )
+    print(f"machine at the end: {machine_speed()}")
+
+
+if __name__ == "__main__":
+    main()
