@@ -30,7 +30,7 @@ from pathlib import Path
 from common import DATA, QV, median, need, pct, temp_sqlite_url
 from sqlalchemy import select
 
-from service import embedding
+from service import embedding, verification
 from service.corpus import import_file
 from service.db import make_engine, session_scope
 from service.matching.meaning import PARAPHRASE_MIN_SIMILARITY
@@ -169,6 +169,20 @@ def tune(s, by_language: dict, limit: int | None) -> None:
             f"other {sum(v >= t for v in wrong) / len(wrong):.3f}"
         )
     print(f"  most translations over the fewest others (step 0.01): {best:.2f}")
+    # Whether a second-stage rerank of the vectors' shortlist could help a language: is the translation
+    # in the nearest VECTOR_CANDIDATES at all (a rerank cannot find what the shortlist lacks)?
+    k = verification.VECTOR_CANDIDATES
+    shortlisted = defaultdict(list)
+    for case, v in zip(cases, claim_vectors, strict=True):
+        near = [text_of[q] for q, _ in vectors.nearest(s, v, k=k)]
+        rank = near.index(case["expected"]["text"]) + 1 if case["expected"]["text"] in near else None
+        shortlisted[case["category"].removeprefix("xling_")].append(rank)
+    print(f"  translation nearest (top-1) / among the {k} nearest, by language:")
+    for language, ranks in sorted(shortlisted.items()):
+        print(
+            f"    {language:6} {sum(r == 1 for r in ranks) / len(ranks):.3f} / "
+            f"{sum(r is not None for r in ranks) / len(ranks):.3f}"
+        )
 
 
 if __name__ == "__main__":
