@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import tempfile
 import time
 from pathlib import Path
@@ -151,28 +152,38 @@ def run(task: str, args) -> None:
 
 def sweep(engine, task, args, queries, qids, relevant, refs, by_words) -> None:
     """MAP@5 for each lexical weight × related threshold, and the similarities behind the paraphrase one."""
-    pools = {}
-    with session_scope(engine) as s:
-        for qid in qids:
-            if qid not in by_words:
-                pools[qid] = verification.meaning_pool(s, queries[qid][:5000])
+    saved = args.keep / f"pools-{task}-{args.split}.pickle" if args.keep else None
+    if saved and saved.exists():
+        pools = pickle.loads(saved.read_bytes())
+    else:
+        pools = {}
+        with session_scope(engine) as s:
+            for qid in qids:
+                if qid not in by_words:
+                    pools[qid] = verification.meaning_pool(s, queries[qid][:5000])
+        if saved:
+            saved.write_bytes(pickle.dumps(pools))
     weights = args.lexical_weight or [verification.LEXICAL_WEIGHT]
     floors = args.related_min or [meaning.RELATED_MIN_SIMILARITY]
-    print(f"{task} {args.split} sweep: MAP@5 by lexical weight (rows) x related-min (columns)")
-    print("        " + "".join(f"{r:>8.2f}" for r in floors))
-    for w in weights:
-        row = []
-        for floor in floors:
-            aps = []
-            for qid in qids:
-                if qid in by_words:
-                    ranked = by_words[qid]
-                else:
-                    similarity, lexical = pools[qid]
-                    ranked = [refs[q] for q in _ranking(queries[qid], similarity, lexical, w, floor)]
-                aps.append(average_precision(ranked, relevant[qid]))
-            row.append(sum(aps) / len(aps))
-        print(f"  {w:5.2f} " + "".join(f"{m:8.3f}" for m in row))
+    for on in ("similarity", "fused"):
+        print(
+            f"{task} {args.split} sweep: MAP@5 by lexical weight (rows) x related-min on the {on} (columns)"
+        )
+        print("        " + "".join(f"{r:>8.2f}" for r in floors))
+        for w in weights:
+            row = []
+            for floor in floors:
+                aps = []
+                for qid in qids:
+                    if qid in by_words:
+                        ranked = by_words[qid]
+                    else:
+                        similarity, lexical = pools[qid]
+                        fused = _ranking(queries[qid], similarity, lexical, w, floor, on=on)
+                        ranked = [refs[q] for q in fused]
+                    aps.append(average_precision(ranked, relevant[qid]))
+                row.append(sum(aps) / len(aps))
+            print(f"  {w:5.2f} " + "".join(f"{m:8.3f}" for m in row))
     # The paraphrase threshold: the fact-checked claim's similarity against the nearest other claim's.
     right, wrong = [], []
     for qid, (similarity, _) in pools.items():
@@ -191,9 +202,14 @@ def sweep(engine, task, args, queries, qids, relevant, refs, by_words) -> None:
         )
 
 
-def _ranking(claim: str, similarity: dict, lexical: list, weight: float, floor: float) -> list[int]:
+def _ranking(
+    claim: str, similarity: dict, lexical: list, weight: float, floor: float, *, on: str = "similarity"
+) -> list[int]:
     """What verify would rank (matches, then related) with this weight and related threshold."""
-    fused = [q for q in vectors.fuse(similarity, lexical, lexical_weight=weight) if similarity[q] >= floor]
+    score = (
+        similarity if on == "similarity" else vectors.fused_scores(similarity, lexical, lexical_weight=weight)
+    )
+    fused = [q for q in vectors.fuse(similarity, lexical, lexical_weight=weight) if score[q] >= floor]
     can_match = len(matching.words(claim)) >= matching.MIN_CONFIRM_WORDS
     top = [q for q in fused if can_match and similarity[q] >= meaning.PARAPHRASE_MIN_SIMILARITY][:5]
     rest = [q for q in fused if q not in top][: meaning.RELATED_LIMIT]

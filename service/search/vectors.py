@@ -39,6 +39,7 @@ __all__ = [
     "build_index",
     "embed",
     "fuse",
+    "fused_scores",
     "nearest",
     "warm",
 ]
@@ -244,10 +245,18 @@ def similarities(session: Session, vector: np.ndarray, quote_ids: Sequence[int])
     return {r[0]: s for r, s in zip(rows, sims.tolist(), strict=True)}
 
 
+def fused_scores(
+    similarity: Mapping[int, float], lexical: Sequence[tuple[int, float]], *, lexical_weight: float
+) -> dict[int, float]:
+    """Each quote's cosine + ``lexical_weight`` × its words' score (scaled so that the best scores 1)."""
+    best = max((score for _, score in lexical), default=0.0) or 1.0
+    words = {q: score / best for q, score in lexical}
+    return {q: sim + lexical_weight * words.get(q, 0.0) for q, sim in similarity.items()}
+
+
 def fuse(
     similarity: Mapping[int, float], lexical: Sequence[tuple[int, float]], *, lexical_weight: float
 ) -> list[int]:
-    """The quotes of ``similarity`` ranked by cosine + ``lexical_weight`` × the words' score (best = 1)."""
-    best = max((score for _, score in lexical), default=0.0) or 1.0
-    words = {q: score / best for q, score in lexical}
-    return sorted(similarity, key=lambda q: (-(similarity[q] + lexical_weight * words.get(q, 0.0)), q))
+    """The quotes of ``similarity`` ranked by their fused score (``fused_scores``), best first."""
+    fused = fused_scores(similarity, lexical, lexical_weight=lexical_weight)
+    return sorted(fused, key=lambda q: (-fused[q], q))
