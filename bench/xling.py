@@ -91,8 +91,13 @@ def measure(engine, args) -> None:
     by_language = defaultdict(list)
     for case in cases:
         by_language[case["category"].removeprefix("xling_")].append(case)
+    # One English sentence may be a case in several languages (705 sentences, 1,070 cases): every one of
+    # its translations is then the same statement, and only one can be the first match.
+    same = defaultdict(set)
+    for case in cases:
+        same[case["claim"]].add(case["expected"]["text"])
     top1, para, times = defaultdict(list), defaultdict(list), []
-    held_out = []
+    held_out, any_language = [], []
     with session_scope(engine) as s:
         for language, group in sorted(by_language.items()):
             for i, case in enumerate(group[: args.limit]):
@@ -101,6 +106,7 @@ def measure(engine, args) -> None:
                 times.append((time.perf_counter() - t) * 1000)
                 first = result["matches"][0]["quote"]["text"] if result["matches"] else None
                 top1[language].append(first == case["expected"]["text"])
+                any_language.append(first in same[case["claim"]])
                 para[language].append(result["verdict"] == "paraphrased")
                 if not tuning_half(i):
                     held_out.append((top1[language][-1], para[language][-1]))
@@ -117,11 +123,15 @@ def measure(engine, args) -> None:
             f"verify p50 {median(times):.0f} ms, p99 {pct(times, 99):.0f} ms"
         )
         print(
+            f"first match a translation of the claim, in any of its dev languages: "
+            f"{sum(any_language) / len(any_language):.3f} (held-out translations count as wrong)"
+        )
+        print(
             f"half never tuned on: top-1 {sum(t for t, _ in held_out) / len(held_out):.3f}, "
             f"paraphrased {sum(p for _, p in held_out) / len(held_out):.3f} over {len(held_out)} claims"
         )
         if args.tune:
-            tune(s, by_language, args.limit)
+            tune(s, by_language, args.limit, same)
         qv_cases = [json.loads(x) for x in (QV / "dev-cases.jsonl").read_text(encoding="utf-8").splitlines()]
         fabricated = [c["claim"] for c in qv_cases if c["category"] == "fabricated"]
         nearest = sorted(vectors.nearest(s, v, k=1)[0][1] for v in vectors.embed(fabricated))
@@ -144,7 +154,7 @@ def measure(engine, args) -> None:
         )
 
 
-def tune(s, by_language: dict, limit: int | None) -> None:
+def tune(s, by_language: dict, limit: int | None, same: dict) -> None:
     """On the tuning half: the translation's similarity against the nearest other quote's."""
     cases = [c for group in by_language.values() for i, c in enumerate(group[:limit]) if tuning_half(i)]
     claim_vectors = vectors.embed([c["claim"] for c in cases])
@@ -153,7 +163,7 @@ def tune(s, by_language: dict, limit: int | None) -> None:
     text_of = dict(s.execute(select(Quote.id, Quote.text)).all())
     wrong = []
     for case, v in zip(cases, claim_vectors, strict=True):
-        near = [sim for q, sim in vectors.nearest(s, v, k=3) if text_of[q] != case["expected"]["text"]]
+        near = [sim for q, sim in vectors.nearest(s, v, k=6) if text_of[q] not in same[case["claim"]]]
         wrong.append(near[0] if near else -1.0)
     print(
         f"tuning half ({len(cases)} claims): share whose translation / nearest other quote reaches "
