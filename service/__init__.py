@@ -5,11 +5,14 @@ from __future__ import annotations
 from flask import Flask
 
 from service import config as settings
-from service import db, errors, headers, request_line
+from service import db, errors, headers, limits, request_line
 
 
 def create_app(config: dict | None = None) -> Flask:
-    """The application: configuration, database, error format, API, the page, response headers."""
+    """The application: configuration, database, error format, rate limits, API, the page, response headers.
+
+    A setting that cannot be used (a rate limit that does not parse) raises ``config.SettingError``.
+    """
     app = Flask(__name__)
     app.config.update(settings.from_environment())
     if config:
@@ -17,6 +20,7 @@ def create_app(config: dict | None = None) -> Flask:
     db.init_app(app)
     errors.register_errorhandlers(app)
     request_line.init_app(app)
+    limits.init_app(app)
     from service import api, health, web
 
     api.init_app(app)

@@ -87,6 +87,31 @@ def database_url() -> str:
     return url
 
 
+RATE_LIMIT_NOTATION = (
+    "a rate limit in Flask-Limiter's notation, e.g. '120 per minute', '10/second', or several separated "
+    "by ';' ('10/second;1000/day')"
+)
+
+
+def rate_limit_setting(variable: str) -> str | None:
+    """The rate limit in ``variable`` (None when unset: service.limits has the default), checked."""
+    raw = os.environ.get(variable, "").strip()
+    return check_rate_limit(variable, raw) if raw else None
+
+
+def check_rate_limit(variable: str, value: str) -> str:
+    """``value`` if it is a rate limit of at least one request; else SettingError naming ``variable``."""
+    from limits import parse_many
+
+    try:
+        items = parse_many(value)
+    except ValueError:
+        items = []
+    if not items or any(item.amount < 1 for item in items):
+        raise SettingError(variable, value, RATE_LIMIT_NOTATION)
+    return value
+
+
 def normalise_url(url: str) -> str:
     """Map plain ``postgres://``/``postgresql://`` URLs onto psycopg 3, which is the driver we ship."""
     for prefix in ("postgres://", "postgresql://"):
@@ -96,7 +121,7 @@ def normalise_url(url: str) -> str:
 
 
 def from_environment() -> dict:
-    """The configuration a deployed app reads at start-up."""
+    """The configuration a deployed app reads at start-up; SettingError names a setting it cannot use."""
     return {
         "DATABASE_URL": database_url(),
         # Claims are at most 5,000 characters and drafts 200,000; anything far above that is not a request.
@@ -119,6 +144,17 @@ def from_environment() -> dict:
         "CLAIMREVIEW_AUTHOR_URL": os.environ.get("QUOTETRACE_PUBLISHER_URL") or None,
         # A newsroom's private deployment: reads, verification and the page need a 'verify' key too.
         "REQUIRE_KEYS": flag_setting("QUOTETRACE_REQUIRE_KEYS"),
+        # Rate limits (service.limits, which checks them): Flask-Limiter's notation; a scope may have its own.
+        "RATE_LIMIT": rate_limit_setting("QUOTETRACE_RATE_LIMIT"),
+        "RATE_LIMIT_VERIFY": rate_limit_setting("QUOTETRACE_RATE_LIMIT_VERIFY"),
+        "RATE_LIMIT_WRITE": rate_limit_setting("QUOTETRACE_RATE_LIMIT_WRITE"),
+        "RATE_LIMIT_ADMIN": rate_limit_setting("QUOTETRACE_RATE_LIMIT_ADMIN"),
+        # Where the counts live: Redis (shared by every worker and machine), or each worker's memory.
+        "REDIS_URL": os.environ.get("REDIS_URL") or None,
+        # Prefix of every count's Redis key: deployments (or test runs) sharing one Redis keep apart.
+        "RATELIMIT_KEY_PREFIX": os.environ.get("QUOTETRACE_RATE_LIMIT_PREFIX", "quotetrace"),
+        # Proxies in front of the service that set X-Forwarded-For; 0 believes no such header.
+        "TRUSTED_PROXIES": integer_setting("QUOTETRACE_TRUSTED_PROXIES", 0, minimum=0, maximum=10),
         # Web pages allowed to call the API from a browser (CORS); the extension needs none of this.
         "CORS_ORIGINS": cors_origins(),
     }

@@ -26,6 +26,7 @@ DETAILS = {
     431: "The request's headers are too large.",
     415: "Send the body as JSON, with 'Content-Type: application/json'.",
     422: "Some fields are missing or invalid; see 'errors'.",
+    429: "Too many requests for this key or address; retry after the seconds in Retry-After.",
     500: "Something went wrong on our side; the request changed nothing.",
     502: "The page to ingest could not be fetched from its server; nothing was stored.",
     503: "The database is unavailable just now; nothing was changed. Retry after the seconds in Retry-After.",

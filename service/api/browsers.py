@@ -21,7 +21,8 @@ def init_app(app: Flask) -> None:
         app,
         resources={r"/api/*": {"origins": app.config.get("CORS_ORIGINS") or []}},
         allow_headers=["Content-Type", "Authorization", "If-None-Match"],
-        expose_headers=["ETag"],
+        # Rate limits (service.limits): a page calling the API may pace itself by them.
+        expose_headers=["ETag", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After"],
         max_age=PREFLIGHT_MAX_AGE,
     )
     app.config.setdefault("COMPRESS_MIMETYPES", ["application/json", "application/problem+json",

@@ -45,6 +45,7 @@ def _has_query(_method: str, operation: dict) -> bool:
 
 EVERYWHERE: tuple[Rule, ...] = (
     Rule((503,), lambda _method, _operation: True, "the database is away (with Retry-After)"),
+    Rule((429,), lambda _method, _operation: True, "a rate limit spent (service.limits; with Retry-After)"),
     Rule((400, 413, 415), _has_body, "a body that is not JSON, too large, or not sent as JSON"),
     Rule((414,), _has_query, "a query string too long for a request line: send it with POST"),
     Rule(

@@ -86,7 +86,8 @@ def _gunicorn(database_url, engine, tmp_path_factory):
     """gunicorn serving ``wsgi:app`` with quotetrace's gunicorn settings on the test database, for the run."""
     port = free_port()
     log = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
-    env = {**os.environ, "DATABASE_URL": database_url}
+    # One browser on loopback for the whole run: rate limits are tested in tests/test_rate_limits.py.
+    env = {**os.environ, "DATABASE_URL": database_url, "QUOTETRACE_RATE_LIMIT": "100000 per minute"}
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [
