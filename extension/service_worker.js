@@ -144,13 +144,16 @@ async function checkText(text) {
   // Quotations only: a reported statement ("officials said the talks went well") has no words to
   // check, and extraction finds many a reader would not call a quote.
   return checked.quotes.filter((q) => q.kind === "direct").map((q) => {
-    const top = q.verification.matches[0];
-    const label = verdictOf(q.verification.verdict);
+    // A quotation past what one check verifies (its not_verified_reason says why) is shown unchecked;
+    // choosing it verifies it in the panel.
+    const verdict = q.verification ? q.verification.verdict : "unchecked";
+    const top = q.verification ? q.verification.matches[0] : undefined;
+    const label = verdictOf(verdict);
     return {
       text: q.text,
       start: q.start,
       end: q.end,
-      verdict: q.verification.verdict,
+      verdict,
       word: label.word,
       icon: label.icon,
       speaker: q.speaker ? q.speaker.name : null,

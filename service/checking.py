@@ -7,8 +7,9 @@ text can mean: names and aliases that appear in it as runs of capitalised words.
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -26,10 +27,29 @@ _NAME_RUN = re.compile(
 # At most this many distinct name strings are looked up for one text: a 200k-character draft has
 # a few thousand capitalised runs; beyond this the lookup costs more than the resolution gains.
 MAX_NAME_LOOKUPS = 5_000
-# At most this many distinct quotations of one draft are verified (~5-20 ms each here): a long feature
-# (30,000 words) has ~200; a 200,000-character draft of nothing but quotation marks has thousands, and
-# would hold a worker for a minute. The rest are listed, unverified, and counted.
+# At most this many distinct quotations of one draft are verified (~5-20 ms each when the words find
+# the quote): a long feature (30,000 words) has ~200; a 200,000-character draft of nothing but quotation
+# marks has thousands, and would hold a worker for a minute.
 MAX_VERIFIED_QUOTATIONS = 200
+# A quotation longer than a claim may be (the verify API takes 5,000 characters) is not verified: it is a
+# quotation mark left open, running to the end of its paragraph or of the draft, which no stored quote is.
+# Verifying the 200,000 characters of a draft with one unbalanced "“" took 20 s (bench/worst_case.py).
+MAX_VERIFIED_CHARS = 5_000
+# Wall-clock seconds the verifications of one draft may take together; the quotations left when they are
+# spent are listed, not verified. A quotation the words do not find costs ~0.1-0.5 s here (its meaning is
+# looked up too), so 200 such quotations took 54 s. Issue 12's target for a 200,000-character check is
+# 3 s; extraction of the worst such draft takes ~1-2 s of it on this machine (bench/worst_case.py), which
+# leaves this much for verifying. Deployments change it with QUOTETRACE_CHECK_SECONDS.
+VERIFY_SECONDS = 1.5
+
+# Why a listed quotation has no verification (``not_verified_reason``).
+OVER_CAP, TOO_LONG, OUT_OF_TIME = "over_cap", "too_long", "out_of_time"
+
+
+def budget_of(config: Mapping) -> float | None:
+    """The seconds of verification a draft gets under an app's ``config`` (its 0 means no limit)."""
+    seconds = config.get("CHECK_VERIFY_SECONDS", VERIFY_SECONDS)
+    return float(seconds) if seconds else None
 
 
 def _name_strings(text: str) -> set[str]:
@@ -87,22 +107,37 @@ def check_draft(
     language: str | None = None,
     limit: int = 3,
     filters: Filters = NO_FILTERS,
+    verify_seconds: float | None = VERIFY_SECONDS,
 ) -> dict:
     """Every quotation of a draft, where it stands, who it is attributed to, and its verification.
 
-    The same words attributed to the same speaker are verified once. Past MAX_VERIFIED_QUOTATIONS
-    distinct ones, quotations are listed with ``verification`` null (and counted in ``not_verified``).
+    The same words attributed to the same speaker are verified once. The work is bounded: a quotation
+    longer than MAX_VERIFIED_CHARS, those past MAX_VERIFIED_QUOTATIONS distinct ones, and those left once
+    ``verify_seconds`` are spent (None: no limit) are listed with ``verification`` null and a
+    ``not_verified_reason``, and counted in ``not_verified``.
     """
     quotes = []
     summary: Counter[str] = Counter()
     results: dict[tuple[str, str | None], dict] = {}
     not_verified = 0
-    for q in extract_from(session, text, language=language):
+    extracted = extract_from(session, text, language=language)
+    budget_end = None if verify_seconds is None else time.monotonic() + verify_seconds
+    out_of_time = False
+    for q in extracted:
         deadline.check()
         speaker = q.speaker
         asked = (q.text, speaker.name if speaker else None)
-        if asked not in results and len(results) < MAX_VERIFIED_QUOTATIONS:
-            results[asked] = verify(session, asked[0], speaker=asked[1], limit=limit, filters=filters)
+        reason = None
+        if asked not in results:
+            out_of_time = out_of_time or (budget_end is not None and time.monotonic() >= budget_end)
+            if len(q.text) > MAX_VERIFIED_CHARS:
+                reason = TOO_LONG
+            elif len(results) >= MAX_VERIFIED_QUOTATIONS:
+                reason = OVER_CAP
+            elif out_of_time:
+                reason = OUT_OF_TIME
+            else:
+                results[asked] = verify(session, asked[0], speaker=asked[1], limit=limit, filters=filters)
         result = results.get(asked)
         if result is None:
             not_verified += 1
@@ -120,9 +155,19 @@ def check_draft(
                 "verification": None
                 if result is None
                 else {"verdict": result["verdict"], "matches": result["matches"]},
+                "not_verified_reason": reason,
             }
         )
-    return {"quotes": quotes, "summary": dict(summary), "not_verified": not_verified}
+    return {
+        "quotes": quotes,
+        "summary": dict(summary),
+        "not_verified": not_verified,
+        "limits": {
+            "max_verified_quotations": MAX_VERIFIED_QUOTATIONS,
+            "max_verified_chars": MAX_VERIFIED_CHARS,
+            "verify_seconds": verify_seconds,
+        },
+    }
 
 
 def drafts_for_source(

@@ -137,6 +137,8 @@ def from_environment() -> dict:
         "OPENAPI_SWAGGER_UI_PATH": "/docs",
         "OPENAPI_SWAGGER_UI_URL": os.environ.get("QUOTETRACE_SWAGGER_UI_URL", "/api/docs/static/"),
         "PROPAGATE_EXCEPTIONS": False,
+        # Seconds of verification one /check draft gets (service.checking.VERIFY_SECONDS); 0: no limit.
+        "CHECK_VERIFY_SECONDS": number_setting("QUOTETRACE_CHECK_SECONDS", 1.5),
         # Fetching pages on this machine's own loopback addresses: for tests, never in production.
         "FETCH_ALLOW_LOOPBACK": flag_setting("QUOTETRACE_FETCH_ALLOW_LOOPBACK"),
         # Who publishes the page's ClaimReview markup (its ``author``): the newsroom running quotetrace.

@@ -64,6 +64,38 @@ def test_quotations_past_the_cap_are_listed_unverified_and_counted(client, seede
     assert result["not_verified"] == 20
     assert sum(q["verification"] is None for q in result["quotes"]) == 20
     assert sum(result["summary"].values()) == 5
+    assert {q["not_verified_reason"] for q in result["quotes"][5:]} == {"over_cap"}
+    assert all(q["not_verified_reason"] is None for q in result["quotes"][:5])
+
+
+def test_a_quotation_mark_left_open_is_listed_not_verified_as_too_long(client, seeded):
+    draft = "“" + " ".join(["the talks went on and on"] * 1_000)
+    result = client.post("/api/v1/check", json={"text": draft}).get_json()
+    (quote,) = result["quotes"]
+    assert len(quote["text"]) > result["limits"]["max_verified_chars"]
+    assert quote["verification"] is None
+    assert quote["not_verified_reason"] == "too_long"
+    assert result["not_verified"] == 1
+
+
+def test_quotations_left_when_the_drafts_time_is_spent_are_listed_out_of_time(seeded, database_url):
+    app = create_app({"DATABASE_URL": database_url, "CHECK_VERIFY_SECONDS": 1e-9})
+    draft = " ".join(f"\u201cThe bridge number {i} opens in May,\u201d said Kallas." for i in range(3))
+    result = app.test_client().post("/api/v1/check", json={"text": draft}).get_json()
+    app.extensions["quotetrace.engine"].dispose()
+    assert [q["not_verified_reason"] for q in result["quotes"]] == ["out_of_time"] * 3
+    assert result["not_verified"] == 3
+    assert result["limits"]["verify_seconds"] == 1e-9
+
+
+def test_a_draft_page_lists_unchecked_quotations_with_why_and_a_link_to_verify_each(seeded, database_url):
+    app = create_app({"DATABASE_URL": database_url, "CHECK_VERIFY_SECONDS": 1e-9})
+    page = app.test_client().post("/draft", data={"draft": f"\u201c{CLAIM},\u201d said Kallas."})
+    app.extensions["quotetrace.engine"].dispose()
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "Not checked" in html
+    assert "Verify this one on its own" in html
 
 
 def _speech(words: int, *, seed: int) -> str:

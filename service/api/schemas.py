@@ -545,7 +545,31 @@ class CheckedQuoteSchema(ma.Schema):
     verification = ma.fields.Nested(
         CheckVerificationSchema,
         allow_none=True,
-        metadata={"description": "Null past the draft's first 200 distinct quotations (see not_verified)."},
+        metadata={"description": "Null when the quotation was not verified: see not_verified_reason."},
+    )
+    not_verified_reason = ma.fields.String(
+        allow_none=True,
+        metadata={
+            "enum": ["too_long", "over_cap", "out_of_time", None],
+            "description": "Why verification is null (null when it is not): 'too_long', longer than "
+            "limits.max_verified_chars (a quotation mark left open); 'over_cap', past the draft's first "
+            "limits.max_verified_quotations distinct quotations; 'out_of_time', the draft's "
+            "limits.verify_seconds of verification were spent. Send such quotations to /verify, or the "
+            "rest of the draft to /check again.",
+        },
+    )
+
+
+class CheckLimitsSchema(ma.Schema):
+    max_verified_quotations = ma.fields.Integer(
+        metadata={"description": "Distinct quotations (words and speaker) verified at most, in draft order."}
+    )
+    max_verified_chars = ma.fields.Integer(
+        metadata={"description": "A longer quotation is listed, not verified."}
+    )
+    verify_seconds = ma.fields.Float(
+        allow_none=True,
+        metadata={"description": "Seconds of verification a draft gets at most, null for no limit."},
     )
 
 
@@ -553,7 +577,11 @@ class CheckResultSchema(ma.Schema):
     quotes = ma.fields.List(ma.fields.Nested(CheckedQuoteSchema))
     summary = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Integer())
     not_verified = ma.fields.Integer(
-        metadata={"description": "Quotations listed but not verified: a draft's first 200 distinct ones are."}
+        metadata={"description": "Quotations listed but not verified (each says why in not_verified_reason)."}
+    )
+    limits = ma.fields.Nested(
+        CheckLimitsSchema,
+        metadata={"description": "The bounds on one draft's verification work, as applied to this one."},
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, json, jsonify, request
+from flask import Response, current_app, json, jsonify, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -124,7 +124,10 @@ class Check(MethodView):
         best). Nothing is stored. `quotetrace check DRAFT.txt` prints the same answer.
         """
         filters = _with_filters(args, language=quote_language)["filters"]
-        return checking.check_draft(get_session(), text, language=language, filters=filters)
+        seconds = checking.budget_of(current_app.config)
+        return checking.check_draft(
+            get_session(), text, language=language, filters=filters, verify_seconds=seconds
+        )
 
 
 def _with_filters(args: dict, *, language: str | None) -> dict:

@@ -186,12 +186,16 @@ def draft_pieces(text: str, quotes: list[dict]) -> list[DraftPiece]:
     return pieces
 
 
-VERDICT_ORDER = ("verified", "paraphrased", "altered", "misattributed", "unverified")
+NOT_CHECKED = "not checked"
+VERDICT_ORDER = ("verified", "paraphrased", "altered", "misattributed", "unverified", NOT_CHECKED)
 
 
 def verdict_counts(quotes: list[dict]) -> list[tuple[str, int]]:
-    """How many quotations got each verdict, in a fixed order (the good news first), none left out."""
-    counts = Counter(q["verification"]["verdict"] for q in quotes)
+    """How many quotations got each verdict, in a fixed order (the good news first), none left out.
+
+    Quotations past what one check verifies (service.checking's bounds) count as "not checked".
+    """
+    counts = Counter(q["verification"]["verdict"] if q["verification"] else NOT_CHECKED for q in quotes)
     ordered = [(v, counts[v]) for v in VERDICT_ORDER if counts[v]]
     return ordered + [(v, n) for v, n in counts.items() if v not in VERDICT_ORDER]
 

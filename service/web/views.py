@@ -119,8 +119,8 @@ def check_draft():
         errors = {"draft": "Paste the draft to check."}
         return render_template("draft.html", form=request.form, errors=errors), 422
     session = get_session()
-    check = checking.check_draft(session, text)
-    matches = [m for q in check["quotes"] for m in q["verification"]["matches"]]
+    check = checking.check_draft(session, text, verify_seconds=checking.budget_of(current_app.config))
+    matches = [m for q in check["quotes"] if q["verification"] for m in q["verification"]["matches"]]
     return render_template(
         "draft.html",
         form={"draft": text},
