@@ -3,10 +3,12 @@
     nice .venv/bin/python bench/worst_case.py [--database-url URL] [--runs 3]
 
 Without URL, the qv-bench corpus (64k quotes) is imported into a temporary SQLite file first. Each case
-is sent through the app (Flask's test client: view, verification, schema) and timed; the figure is the
-worst of the runs. For checks, extraction alone (``service.extract``, issue 17's part) is timed apart
-from the whole request. Targets (issue 12): verify <= 0.25 s, check of 200,000 characters <= 3 s, batch of
-100 x 5,000 characters <= 10 s.
+is sent through the app (Flask's test client: view, verification, schema) and timed, in a child forked
+after the app is warm as a server worker is; the figure is the worst wall time of the runs, beside the CPU
+time it took (the machine is shared: the load is printed at the start and the end). For checks,
+extraction alone (``service.extract``) is timed apart from the whole request, and how many quotations
+were verified (and why the others were not). Targets (issue 12): verify <= 0.25 s, check of 200,000
+characters <= 3 s, batch of 100 x 5,000 characters <= 10 s.
 """
 
 from __future__ import annotations
@@ -14,34 +16,45 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import queue as queue_module
 import random
 import re
 import time
 from collections import Counter
+from functools import cache
 
 from common import QV, machine_speed, need, temp_sqlite_url
 
 from service import create_app, extract
 from service.corpus import import_file
 from service.migrate import upgrade
+from service.search import vectors
 
 TARGETS = {"verify": 0.25, "batch": 10.0, "check": 3.0}
 
 
-def common_words_text(corpus_path, chars: int, *, seed: int) -> str:
-    """``chars`` characters of the corpus's 300 most common words, in random order."""
+@cache
+def common_words(corpus_path) -> list[str]:
+    """The 300 most common words of the corpus's first 5,000 rows."""
     counts: Counter[str] = Counter()
     with open(corpus_path, encoding="utf-8") as fh:
         for n, line in enumerate(fh):
             if n >= 5_000:
                 break
             counts.update(re.findall(r"[a-z]+", line.lower()))
-    common = [w for w, _ in counts.most_common(300)]
+    return [w for w, _ in counts.most_common(300)]
+
+
+def common_words_text(corpus_path, chars: int, *, seed: int) -> str:
+    """``chars`` characters of the corpus's 300 most common words, in random order."""
+    common = common_words(corpus_path)
     rng = random.Random(seed)
     words: list[str] = []
-    while sum(map(len, words)) + len(words) < chars:
+    length = 0  # letters and a space after each word, as the words were counted before
+    while length < chars:
         words.append(rng.choice(common))
+        length += len(words[-1]) + 1
     return " ".join(words)[:chars]
 
 
@@ -49,13 +62,21 @@ def repeated(unit: str, chars: int) -> str:
     return (unit * (chars // len(unit) + 1))[:chars]
 
 
-def timed(fn, runs: int) -> tuple[float, object]:
-    worst, result = 0.0, None
+def timed(fn, runs: int) -> tuple[float, float, object]:
+    """The worst wall time of ``runs`` calls, the CPU time of that call, and the last result."""
+    worst, cpu, result = 0.0, 0.0, None
     for _ in range(runs):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         result = fn()
-        worst = max(worst, time.perf_counter() - t0)
-    return worst, result
+        seconds = time.perf_counter() - t0
+        if seconds >= worst:
+            worst, cpu = seconds, time.process_time() - c0
+    return worst, cpu, result
+
+
+def load() -> str:
+    """The machine's load averages (1, 5, 15 min): the figures are wall times on a shared machine."""
+    return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 # A case still running after this many seconds is stopped and reported as over it (the extraction of some
@@ -63,12 +84,18 @@ def timed(fn, runs: int) -> tuple[float, object]:
 CHILD_TIMEOUT = 120
 
 
-def _time_request(client, path: str, body: dict, runs: int, kind: str) -> tuple[float, int, float | None]:
-    seconds, response = timed(lambda: client.post(path, json=body), runs)
-    extraction = None
+def _time_request(client, path: str, body: dict, runs: int, kind: str) -> tuple:
+    seconds, cpu, response = timed(lambda: client.post(path, json=body), runs)
+    extraction, left = None, ""
     if kind == "check":
-        extraction, _ = timed(lambda: extract.extract_quotes(body["text"]), 1)
-    return seconds, response.status_code, extraction
+        extraction, _, _ = timed(lambda: extract.extract_quotes(body["text"]), 1)
+        answer = response.get_json()
+        reasons = Counter(q["not_verified_reason"] for q in answer["quotes"] if q["not_verified_reason"])
+        verified = len(answer["quotes"]) - answer["not_verified"]
+        left = f"{verified}/{len(answer['quotes'])} verified" + "".join(
+            f", {n} {r}" for r, n in sorted(reasons.items())
+        )
+    return seconds, cpu, response.status_code, extraction, left
 
 
 def in_child(fn):
@@ -102,7 +129,14 @@ def main() -> None:
         print(f"imported {report.added} quotes in {time.perf_counter() - t0:.1f} s")
     app = create_app({"DATABASE_URL": url, "REQUEST_DEADLINE": 0})  # the work itself, never cut short
     client = app.test_client()
+    # What a server worker does before its first request (vectors.warm), and the first check's lazy loads
+    # (the language detector): each case runs in a child forked from here, so none pays them again.
+    t0 = time.perf_counter()
+    vectors.warm()
+    client.post("/api/v1/check", json={"text": "\u201cWarm up the caches,\u201d said Nobody."})
+    print(f"warm-up (model and detector loads, once per worker): {time.perf_counter() - t0:.2f} s")
     print(machine_speed())
+    print(f"start {time.strftime('%H:%M:%S', time.gmtime())} UTC, {load()}")
 
     common_5k = common_words_text(corpus, 5_000, seed=1)
     stored = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
@@ -156,28 +190,34 @@ def main() -> None:
         "check, 200,000 characters of common words in quotation marks": repeated(
             "\u201c" + common_words_text(corpus, 300, seed=4) + ",\u201d she said. ", 200_000
         ),
+        # Every quotation different: nothing is verified once for all, and none is found by its words.
+        "check, 200,000 characters of distinct common-word quotations": "".join(
+            "\u201c" + common_words_text(corpus, 300, seed=100 + i) + ",\u201d she said. " for i in range(640)
+        )[:200_000],
     }
     for label, text in drafts.items():
         cases.append(("check", label, "/api/v1/check", {"text": text}))
 
-    print(f"{'request':<70} {'worst s':>8} {'target':>7}  status  extraction alone")
+    print(f"{'request':<70} {'worst s':>8} {'cpu s':>6} {'target':>7}  status  extraction alone")
     failed = 0
     for kind, label, path, body in cases:
         measured = in_child(lambda p=path, b=body, k=kind: _time_request(client, p, b, args.runs, k))
         if measured is None:
             print(
-                f"{label:<70} {'>' + str(CHILD_TIMEOUT):>8} {TARGETS[kind]:7.2f}  (stopped)   <-- over target"
+                f"{label:<70} {'>' + str(CHILD_TIMEOUT):>8} {'':>6} {TARGETS[kind]:7.2f}  (stopped)"
+                "   <-- over target"
             )
             failed += 1
             continue
-        seconds, status, extraction = measured
+        seconds, cpu, status, extraction, left = measured
         ok = seconds <= TARGETS[kind]
         failed += not ok
-        extra = f"{extraction:.2f} s" if extraction is not None else ""
+        extra = f"{extraction:.2f} s; {left}" if extraction is not None else ""
         print(
-            f"{label:<70} {seconds:8.2f} {TARGETS[kind]:7.2f}  {status:>6}  {extra}"
+            f"{label:<70} {seconds:8.2f} {cpu:6.2f} {TARGETS[kind]:7.2f}  {status:>6}  {extra}"
             + ("" if ok else "   <-- over target")
         )
+    print(f"end {time.strftime('%H:%M:%S', time.gmtime())} UTC, {load()}")
     print("every target met" if not failed else f"{failed} over target")
 
 
