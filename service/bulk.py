@@ -119,21 +119,7 @@ _SQLITE_CHUNK = 5_000
 
 def lookup(conn: Connection, table: str, key: str, value: str, keys: Sequence) -> dict:
     """``{key: value}`` for the rows of ``table`` whose ``key`` is one of ``keys`` (raw SQL: no compiling)."""
-    raw = conn.connection.driver_connection
-    found: dict = {}
-    if not keys:
-        return found
-    if conn.dialect.name == "postgresql":
-        with raw.cursor() as cursor:
-            cursor.execute(f"SELECT {key}, {value} FROM {table} WHERE {key} = ANY(%s)", (list(keys),))
-            found.update(cursor.fetchall())
-        return found
-    keys = list(keys)
-    for i in range(0, len(keys), _SQLITE_CHUNK):
-        chunk = keys[i : i + _SQLITE_CHUNK]
-        marks = ",".join("?" * len(chunk))
-        found.update(raw.execute(f"SELECT {key}, {value} FROM {table} WHERE {key} IN ({marks})", chunk))
-    return found
+    return dict(lookup_all(conn, table, key, (value,), keys))
 
 
 def lookup_all(conn: Connection, table: str, key: str, columns: Sequence[str], keys: Sequence) -> list[tuple]:
