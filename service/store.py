@@ -284,6 +284,7 @@ def update_quote(session: Session, quote_id: int, changes: Mapping[str, Any]) ->
             _refuse_duplicate(session, fingerprint, not_id=q.id)
             q.fingerprint = fingerprint
     if quote.text != old_text:
+        session.flush()  # the quote's row before the index's (see delete_quote)
         remove_from_index(session, [(quote.id, old_text)])
         add_to_index(session, [(quote.id, quote.text)])
         vectors.add_vectors(session, [(quote.id, quote.text)])
@@ -292,13 +293,20 @@ def update_quote(session: Session, quote_id: int, changes: Mapping[str, Any]) ->
 
 
 def delete_quote(session: Session, quote_id: int) -> None:
-    """Delete a quote and its translations, and forget them in the search index."""
+    """Delete a quote and its translations, and forget them in the search index.
+
+    The rows go first, then the index: every write changes quotes (whose trigger takes the one
+    index_generation row, migration 0007) before the index's rows, as import does. The other way round, a
+    delete holding index_terms rows waited for the generation an import held while the import waited for
+    those rows: PostgreSQL's deadlock, a 503 (bench/http_load.py --with-writes).
+    """
     quote = _stored_quote(session, quote_id)
     doomed = [*quote.translations, quote]
-    remove_from_index(session, [(q.id, q.text) for q in doomed])
+    indexed = [(q.id, q.text) for q in doomed]
     for q in doomed:
         session.delete(q)
     session.flush()
+    remove_from_index(session, indexed)
 
 
 SOURCE_FIELDS = ("url", "title", "publisher", "author", "published_at", "language", "body", "standing")
