@@ -1,12 +1,20 @@
 """Verify over HTTP under load: gunicorn (2 workers) on loopback, driven by wrk.
 
     .venv/bin/python bench/http_load.py --database-url URL [--duration 30] [--connections 8]
+    .venv/bin/python bench/http_load.py --database-url URL --with-writes [--import-rows 2000]
+        [--api-writes 200]
 
 URL is a database that already holds the index (e.g. ``bench/scale.py --snapshot 500000`` makes a
 500k-quote SQLite copy). Needs wrk (Debian: ``apt-get install wrk``). The load is the qv-bench dev
 claims, POSTed to /api/v1/verify in turn. Prints requests/s, latency p50/p90/p99 (wrk's own
 figures), errors (non-2xx and socket errors), each worker's resident memory before and after, and
 whether a quote added through the API is found by the very next requests on every worker.
+
+With ``--with-writes``, while wrk sends the verify load, ``quotetrace import`` stores a file of new quotes
+and API writes (create, then patch or delete some, with a write key) run one after another; at the end it
+checks that the counts of quotes and speakers are exactly what the writes imply, that the word index is
+exactly what the stored quotes imply (bench/index_audit.py), and that every quote written is found by
+its words and none deleted or re-worded is (over HTTP). The database is changed: use a copy.
 """
 
 from __future__ import annotations
@@ -15,18 +23,23 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
 
 from common import QV, machine_speed, need
+from index_audit import audit
+from sqlalchemy import func, select
 
 from service.db import make_engine, session_scope
 from service.keys import create_key
+from service.models import Quote, Speaker
 
 LUA = """
 local bodies = {}
@@ -116,6 +129,201 @@ def wrk(base: str, script: Path, seconds: int, connections: int, threads: int) -
     }
 
 
+def write_key(url: str, name: str) -> str:
+    """A key that may write: ``quotetrace keys create NAME --scope write`` where keys have scopes."""
+    engine = make_engine(url)
+    try:
+        with session_scope(engine) as session:
+            try:
+                return create_key(session, name, scopes=("write",))
+            except TypeError:  # keys without scopes: every key may write
+                return create_key(session, name)
+    finally:
+        engine.dispose()
+
+
+def counts(url: str) -> dict[str, int]:
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        found = {
+            "quotes": conn.scalar(select(func.count()).select_from(Quote)),
+            "speakers": conn.scalar(select(func.count()).select_from(Speaker)),
+        }
+    engine.dispose()
+    return found
+
+
+def code(n: int) -> str:
+    """``n`` as a made-up word of letters (a word no stored quote has, so each text is found by it)."""
+    letters = ""
+    n += 26**3  # at least four letters
+    while n:
+        n, r = divmod(n, 26)
+        letters += "abcdefghijklmnopqrstuvwxyz"[r]
+    return letters
+
+
+def text_of(tag: str, kind: str, n: int) -> str:
+    return f"The {tag} {kind} lantern {code(n)} glows violet over the northern harbour every winter night."
+
+
+# Re-worded quotes share no word with their first wording, so the old words must find nothing.
+def patched_text(tag: str, n: int) -> str:
+    return f"Quiet {tag}q engines {code(n)}q hum beneath cobbled squares until sunrise."
+
+
+def api_writes(base: str, key: str, tag: str, n: int) -> dict:
+    """``n`` quotes created through the API; every second re-worded, every third deleted."""
+    auth = {"Authorization": f"Bearer {key}"}
+    speaker = f"Lanternwriter {tag.capitalize()}"
+    alive, gone, reworded, failures = {}, [], [], []
+    created = 0
+    t0 = time.perf_counter()
+    for i in range(n):
+        try:
+            quote = call(
+                base, "POST", "/api/v1/quotes", {"text": text_of(tag, "api", i), "speaker": speaker}, auth
+            )
+        except (OSError, ValueError) as exc:  # urllib's HTTPError is an OSError
+            failures.append(f"create {i}: {exc}")
+            continue
+        created += 1
+        qid, text = quote["id"], quote["text"]
+        if i % 2 == 0:
+            try:
+                text = call(base, "PATCH", f"/api/v1/quotes/{qid}", {"text": patched_text(tag, i)}, auth)[
+                    "text"
+                ]
+                reworded.append(quote["text"])
+            except (OSError, ValueError) as exc:
+                failures.append(f"patch {qid}: {exc}")
+        if i % 3 == 0:
+            try:
+                req = urllib.request.Request(f"{base}/api/v1/quotes/{qid}", method="DELETE", headers=auth)
+                urllib.request.urlopen(req, timeout=10).close()
+                gone.append(text)
+                continue
+            except OSError as exc:
+                failures.append(f"delete {qid}: {exc}")
+        alive[qid] = text
+    return {
+        "alive": alive,
+        "gone": gone,
+        "reworded": reworded,
+        "failures": failures,
+        "created": created,
+        "seconds": time.perf_counter() - t0,
+        "speaker": speaker,
+    }
+
+
+def writes_under_load(args, base: str, script: Path, work: Path) -> list[str]:
+    """Verify load, an import and API writes at once; the checks after, one line each (``ok``/``WRONG``)."""
+    tag = code(os.getpid() * 7 + int(time.time()) % 100_000)
+    key = write_key(args.database_url, f"http-load-writes-{tag}")
+    before = counts(args.database_url)
+    rows = work / "import.jsonl"
+    importer = f"Lanternimporter {tag.capitalize()}"
+    with rows.open("w", encoding="utf-8") as fh:
+        for i in range(args.import_rows):
+            fh.write(json.dumps({"text": text_of(tag, "import", i), "speaker": importer}) + "\n")
+
+    lines = []
+    # The load runs until the writes are done (wrk reports when interrupted), so all of them meet it.
+    load = subprocess.Popen(
+        ["wrk", "-t", str(args.threads), "-c", str(args.connections), "-d", "3600s",
+         "--timeout", "10s", "-s", str(script), base],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    time.sleep(2)  # the load is on before the writes start
+    t0 = time.perf_counter()
+    importing = subprocess.Popen(
+        [str(Path(sys.executable).with_name("quotetrace")), "import", str(rows)],
+        env={**os.environ, "DATABASE_URL": args.database_url},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    imported: dict = {}
+
+    def wait_for_import() -> None:
+        imported["out"], imported["err"] = importing.communicate()
+        imported["seconds"] = time.perf_counter() - t0
+
+    waiter = threading.Thread(target=wait_for_import)
+    waiter.start()
+    writes = api_writes(base, key, tag, args.api_writes)
+    waiter.join()
+    load.send_signal(signal.SIGINT)
+    out, _ = load.communicate()
+    line = next((li for li in out.splitlines() if li.startswith("RESULT")), None)
+    if line:
+        n, status_errors, socket_errors, duration_us, p50, p90, p99, worst = (
+            float(x) for x in line.split()[1:]
+        )
+        lines.append(
+            f"verify load: {n / (duration_us / 1e6):.0f} requests/s, {int(status_errors)} non-2xx, "
+            f"{int(socket_errors)} socket errors; latency ms p50 {p50 / 1000:.0f}, p99 {p99 / 1000:.0f}, "
+            f"max {worst / 1000:.0f} ({duration_us / 1e6:.0f} s, all through the writes)"
+        )
+    summary = imported["out"].strip().splitlines()[-1:] or [imported["err"].strip()[-300:]]
+    lines.append(
+        f"import of {args.import_rows} rows: {imported['seconds']:.1f} s, "
+        f"exit {importing.returncode}: {summary[0]}"
+    )
+    lines.append(
+        f"API writes: {writes['created']} created, {len(writes['reworded'])} re-worded, "
+        f"{len(writes['gone'])} deleted in {writes['seconds']:.1f} s; {len(writes['failures'])} failed"
+        + "".join(f"\n    {f}" for f in writes["failures"][:5])
+    )
+
+    def check(ok: bool, what: str) -> None:
+        lines.append(f"{'ok   ' if ok else 'WRONG'} {what}")
+
+    after = counts(args.database_url)
+    expected_quotes = before["quotes"] + args.import_rows + writes["created"] - len(writes["gone"])
+    check(
+        after["quotes"] == expected_quotes,
+        f"quotes: {after['quotes']} stored, {before['quotes']} + {args.import_rows} imported + "
+        f"{writes['created']} created - {len(writes['gone'])} deleted = {expected_quotes}",
+    )
+    check(
+        after["speakers"] == before["speakers"] + 2,
+        f"speakers: {after['speakers']} stored, {before['speakers']} + 2 new "
+        f"({importer!r}, {writes['speaker']!r})",
+    )
+    engine = make_engine(args.database_url)
+    found = audit(engine)
+    with engine.connect() as conn:
+        imported = dict(
+            conn.execute(select(Quote.id, Quote.text).join(Speaker).where(Speaker.name == importer)).all()
+        )
+    engine.dispose()
+    check(
+        found.exact,
+        f"word index: {found.postings} postings of {found.quotes} quotes, exactly as they imply"
+        + "".join(f"\n    {p}" for p in found.problems),
+    )
+    check(len(imported) == args.import_rows, f"imported quotes stored under {importer!r}: {len(imported)}")
+
+    def verdict(text: str) -> tuple[str, int | None]:
+        answer = call(base, "POST", "/api/v1/verify", {"claim": text})
+        top = answer["matches"][0]["quote"]["id"] if answer["matches"] else None
+        return answer["verdict"], top
+
+    sample = list(writes["alive"].items()) + list(imported.items())[:: max(1, len(imported) // 100)]
+    found_by_words = sum(verdict(text) == ("verified", qid) for qid, text in sample)
+    check(
+        found_by_words == len(sample),
+        f"written quotes verified by their words: {found_by_words}/{len(sample)}",
+    )
+    stale = [t for t in writes["gone"] + writes["reworded"] if verdict(t)[0] == "verified"]
+    check(
+        not stale,
+        f"deleted or re-worded wordings verified: {len(stale)} of "
+        f"{len(writes['gone']) + len(writes['reworded'])}",
+    )
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", required=True)
@@ -123,6 +331,9 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--with-writes", action="store_true", help="import and API writes during the load")
+    parser.add_argument("--import-rows", type=int, default=2000)
+    parser.add_argument("--api-writes", type=int, default=200)
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("skipped: wrk is not installed (Debian: apt-get install wrk)")
@@ -166,6 +377,12 @@ def main() -> None:
             except OSError:
                 time.sleep(0.1)
         pids = workers_of(server.pid)
+        if args.with_writes:
+            wrk(base, script, 5, args.connections, args.threads)  # warm-up: caches, connections
+            checks = writes_under_load(args, base, script, work)
+            print(f"gunicorn {args.workers} workers, {args.database_url.split('@')[-1]}; {speed}")
+            print("\n".join(checks))
+            sys.exit(1 if any(c.startswith("WRONG") for c in checks) else 0)
         before = {pid: rss_mib(pid) for pid in pids}
         wrk(base, script, 5, args.connections, args.threads)  # warm-up: caches, connections
         result = wrk(base, script, args.duration, args.connections, args.threads)
