@@ -2,7 +2,8 @@
 
 Every hop of a redirect is checked again: a public page must not bounce the server onto its own
 network (``http://127.0.0.1/``, ``http://10.0.0.5/admin``, a cloud metadata address). The host's
-addresses are resolved and all must be public before the request is made. Tests serve pages on
+addresses are resolved once and all must be public; the connection goes to one of those addresses
+(pinned), so a second DNS answer cannot send it elsewhere. Tests serve pages on
 loopback and say so with ``allow_loopback``; private ranges stay refused even then.
 """
 
@@ -57,8 +58,9 @@ class FetchedPage:
     charset: str | None
 
 
-def check_url(url: str, policy: FetchPolicy) -> None:
-    """Raise FetchError unless ``url`` is http(s) to a host whose every address the policy allows."""
+def check_url(url: str, policy: FetchPolicy) -> list[str]:
+    """The addresses of ``url``'s host, resolved once; FetchError unless it is http(s) and the policy
+    allows every one of them."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"Only http and https pages are fetched, not {parts.scheme!r}.", refused=True)
@@ -69,27 +71,29 @@ def check_url(url: str, policy: FetchPolicy) -> None:
         infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
     except (OSError, ValueError) as exc:
         raise FetchError(f"The host {parts.hostname!r} cannot be resolved.") from exc
+    addresses = []
     for info in infos:
         address = ipaddress.ip_address(info[4][0])
-        if address.is_loopback and policy.allow_loopback:
-            continue
-        if not address.is_global:
+        if not (address.is_global or address.is_loopback and policy.allow_loopback):
             raise FetchError(f"{parts.hostname!r} is a private or local address: not fetched.", refused=True)
+        addresses.append(str(address))
+    return addresses
 
 
 def fetch_page(url: str, *, policy: FetchPolicy = FetchPolicy()) -> FetchedPage:
-    """GET the page at ``url`` within the policy, following redirects one checked hop at a time."""
+    """GET the page at ``url`` within the policy, following redirects one checked hop at a time.
+
+    Each hop connects to the address its check resolved, not to the host name: resolving again at
+    connect time would let a DNS answer that changes in between (DNS rebinding: public for the check,
+    ``127.0.0.1`` or ``10.0.0.5`` for the connection) point the server at its own network. The name
+    still goes in the Host header, and for https in the TLS server name and the certificate check.
+    """
     import urllib3
 
-    http = urllib3.PoolManager(
-        timeout=urllib3.Timeout(connect=policy.timeout, read=policy.timeout),
-        retries=False,
-        headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
-    )
     try:
         for _hop in range(policy.max_redirects + 1):
-            check_url(url, policy)
-            response = http.request("GET", url, redirect=False, preload_content=False)
+            address = check_url(url, policy)[0]
+            pool, response = _get_pinned(urllib3, url, address, policy)
             try:
                 if response.status in (301, 302, 303, 307, 308):
                     location = response.headers.get("Location")
@@ -102,11 +106,39 @@ def fetch_page(url: str, *, policy: FetchPolicy = FetchPolicy()) -> FetchedPage:
                 return _page(url, response, policy, deadline=time.monotonic() + policy.timeout)
             finally:
                 response.release_conn()
+                pool.close()
         raise FetchError(f"More than {policy.max_redirects} redirects.")
     except urllib3.exceptions.HTTPError as exc:
         raise FetchError(f"{url} could not be fetched ({type(exc).__name__}).") from exc
-    finally:
-        http.clear()
+
+
+def _get_pinned(urllib3, url: str, address: str, policy: FetchPolicy):
+    """The pool and the response of GET ``url`` from the server at ``address`` (a checked address)."""
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    options = {
+        "timeout": urllib3.Timeout(connect=policy.timeout, read=policy.timeout),
+        "retries": False,
+        "maxsize": 1,
+    }
+    if parts.scheme == "https":
+        pool = urllib3.HTTPSConnectionPool(
+            address, port, server_hostname=parts.hostname, assert_hostname=parts.hostname, **options
+        )
+    else:
+        pool = urllib3.HTTPConnectionPool(address, port, **options)
+    default_port = port == (443 if parts.scheme == "https" else 80)
+    host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
+    headers = {
+        "Host": host if default_port else f"{host}:{port}",
+        "User-Agent": USER_AGENT,
+        "Accept": ACCEPT,
+    }
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    response = pool.urlopen(
+        "GET", path, headers=headers, redirect=False, preload_content=False, assert_same_host=False
+    )
+    return pool, response
 
 
 def _page(url: str, response, policy: FetchPolicy, *, deadline: float) -> FetchedPage:

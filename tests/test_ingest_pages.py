@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -264,3 +265,61 @@ def test_ingest_of_a_refused_url_says_why_and_fails(run, empty_db, site):
     assert result.exit_code == 1
     assert "private or local" in result.output
     assert _count_sources(empty_db) == 0
+
+
+class _Echo(BaseHTTPRequestHandler):
+    """Answers every GET with what it is and the Host header it was sent."""
+
+    def do_GET(self):  # noqa: N802 - the name http.server calls
+        body = f"<html><body><p>{self.server.label} page for {self.headers['Host']}</p></body></html>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(body.encode())))
+        self.end_headers()
+        self.wfile.write(body.encode())
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def two_servers():
+    """A 'public' server on 127.0.0.1 and an 'internal' one on 127.0.0.2, on one port number."""
+    public = ThreadingHTTPServer(("127.0.0.1", 0), _Echo)
+    port = public.server_address[1]
+    try:
+        internal = ThreadingHTTPServer(("127.0.0.2", port), _Echo)
+    except OSError:
+        public.server_close()
+        pytest.skip("127.0.0.2 is not a loopback address here")
+    public.label, internal.label = "public", "internal"
+    threads = [threading.Thread(target=s.serve_forever, daemon=True) for s in (public, internal)]
+    for t in threads:
+        t.start()
+    yield port
+    for s in (public, internal):
+        s.shutdown()
+        s.server_close()
+
+
+def test_a_host_whose_address_changes_after_the_check_is_fetched_from_the_checked_address(
+    two_servers, monkeypatch
+):
+    # DNS rebinding: the first answer (checked) is one server, every later one another. The fetch must
+    # connect where it checked, and still name the host it was asked for.
+    real = socket.getaddrinfo
+    answers = []
+
+    def rebinding(host, port, *args, **kwargs):
+        if host != "news.rebind.test":
+            return real(host, port, *args, **kwargs)
+        answers.append(host)
+        address = "127.0.0.1" if len(answers) == 1 else "127.0.0.2"
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    page = fetch_page(f"http://news.rebind.test:{two_servers}/story", policy=LOCAL)
+    assert page.content.decode() == (
+        f"<html><body><p>public page for news.rebind.test:{two_servers}</p></body></html>"
+    )
+    assert answers == ["news.rebind.test"]  # resolved once, by the check
