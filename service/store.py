@@ -455,24 +455,23 @@ def get_source(session: Session, source_id: int) -> dict[str, Any] | None:
 
 
 def suggest_duplicates(session: Session) -> list[identity.Duplicate]:
-    """Stored speakers that look like one person, with the evidence (nothing is changed)."""
+    """Stored speakers that look like one person, with the evidence (nothing is changed).
+
+    Speakers of one surname (identity.duplicates), then pairs of the same given names whose surnames
+    are one slip apart (identity.slip_duplicates: as often two people as one).
+    """
     counts = dict(session.execute(select(Quote.speaker_id, func.count()).group_by(Quote.speaker_id)).all())
     groups: dict[str, list[tuple[int, str, int]]] = {}
-    shared = (
-        select(Speaker.surname_key)
-        .where(Speaker.surname_key.is_not(None))
-        .group_by(Speaker.surname_key)
-        .having(func.count() > 1)
-    )
     rows = session.execute(
-        select(Speaker.id, Speaker.name, Speaker.surname_key).where(Speaker.surname_key.in_(shared))
+        select(Speaker.id, Speaker.name, Speaker.surname_key).where(Speaker.surname_key.is_not(None))
     ).all()
     for sid, name, key in rows:
         groups.setdefault(key, []).append((sid, name, counts.get(sid, 0)))
     found: list[identity.Duplicate] = []
     for key in sorted(groups):
-        found.extend(identity.duplicates(groups[key]))
-    return found
+        if len(groups[key]) > 1:
+            found.extend(identity.duplicates(groups[key]))
+    return found + identity.slip_duplicates(groups)
 
 
 def merge_speakers(session: Session, source_id: int, target_id: int) -> Speaker:

@@ -36,6 +36,7 @@ __all__ = [
     "Name",
     "compare_names",
     "count_people",
+    "one_slip",
     "read_name",
     "surname_key",
 ]
@@ -238,7 +239,7 @@ def _same_or_initial(a: str, b: str) -> bool:
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
-def _slip(a: str, b: str) -> bool:
+def one_slip(a: str, b: str) -> bool:
     """One letter changed, added, dropped or two swapped, in words of ``MIN_TYPO_LETTERS`` or more."""
     return a != b and max(len(a), len(b)) >= MIN_TYPO_LETTERS and OSA.distance(a, b, score_cutoff=1) <= 1
 
@@ -260,7 +261,7 @@ def _given_agreement(claimed: tuple[str, ...], stored: tuple[str, ...]) -> str:
     for c, s in zip(claimed[1:], stored[1:], strict=True):
         if _same_or_initial(c, s):
             continue
-        if _slip(c, s):
+        if one_slip(c, s):
             verdict = TYPO  # "Lailah Gfty Akita" = "Lailah Gifty Akita"
             continue
         return DIFFERENT
@@ -277,7 +278,7 @@ def compare_names(claimed: Name, stored: Name) -> str:
     if claimed.generation and stored.generation and claimed.generation != stored.generation:
         return DIFFERENT  # "George Foreman Jr." is not "George Foreman III"
     same_surname = claimed.surname == stored.surname
-    if not same_surname and not _slip(claimed.surname, stored.surname):
+    if not same_surname and not one_slip(claimed.surname, stored.surname):
         return DIFFERENT
     if not claimed.given or not stored.given:
         if not same_surname:
