@@ -7,6 +7,7 @@ hundred candidates, and building mapped objects for them cost more than search a
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -235,6 +236,9 @@ def verify(
         judgement = matching.Judgement(
             kept[0].verdict if kept else "unverified", kept, kept[0].reasons if kept else ("no_match",)
         )
+    if judgement.matches:
+        first = _every_appearance(session, judgement.matches[0], rows)
+        judgement = dataclasses.replace(judgement, matches=(first, *judgement.matches[1:]))
     translated = [
         m.candidate.quote_id for m in judgement.matches if rows[m.candidate.quote_id]["has_translations"]
     ]
@@ -413,6 +417,39 @@ def _candidate_texts(
     texts = dict(session.execute(candidate_texts_query(ids, filters)).all()) if ids else {}
     kept = [i for i in ids if i in texts][:keep]
     return kept, {i: texts[i] for i in kept}
+
+
+_TEXTS_OF_SPEAKER = (
+    select(Quote.id, Quote.text)
+    .where(Quote.speaker_id == bindparam("speaker"))
+    .order_by(Quote.id)
+    .limit(bindparam("limit"))
+)
+
+
+def _every_appearance(session: Session, match: matching.Match, rows: dict[int, dict]) -> matching.Match:
+    """The match with every stored copy of its statement as an appearance, not only those retrieved.
+
+    The engine groups the candidates retrieval brought (plan.CANDIDATES of them, best words first): a
+    copy stored under other punctuation or as a longer passage may rank below them. The chosen
+    statement's speaker's quotes (at most OWN_QUOTES_MAX, their texts only) are read and each one that is
+    the same statement (matching.same_statement) joins; ``rows`` gains their rows.
+    """
+    top = match.candidate
+    known = {c.quote_id for c in (top, *match.appearances)}
+    found = [
+        quote_id
+        for quote_id, text in session.execute(
+            _TEXTS_OF_SPEAKER, {"speaker": top.speaker.id, "limit": OWN_QUOTES_MAX}
+        )
+        if quote_id not in known
+        and matching.same_statement(top, matching.Candidate(quote_id, text, top.speaker))
+    ]
+    if not found:
+        return match
+    copies, copy_rows = load_candidates(session, found, speakers=False)
+    rows.update(copy_rows)
+    return dataclasses.replace(match, appearances=(*match.appearances, *copies))
 
 
 def verify_many(

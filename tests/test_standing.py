@@ -126,6 +126,33 @@ def test_a_fragment_from_another_source_is_an_appearance_whose_wording_differs(c
     assert top["standing"] == "publication"
 
 
+def test_every_stored_copy_is_an_appearance_even_those_retrieval_ranks_out(client, auth, seeded, monkeypatch):
+    from service.search import plan
+
+    for n, day in enumerate(("2025-02-03", "2025-02-10", "2025-02-17")):
+        later = {
+            "url": f"https://digest{n}.example/2025/02/eu-korea",
+            "title": f"EU and Korea, part {n}",
+            "published_at": day,
+            "standing": "publication",
+            "quotes": [{"text": REAL_ENGLISH, "speaker": "Kaja Kallas", "language": "en"}],
+        }
+        assert client.post("/api/v1/sources", json=later, headers=auth).status_code == 201
+    # Retrieval brings one candidate: the engine sees one copy, the answer still names all four.
+    monkeypatch.setattr(plan, "CANDIDATES", 1)
+    result = client.post(
+        "/api/v1/verify", json={"claim": "Korea is an important strategic partner", "speaker": "Kaja Kallas"}
+    ).json
+    assert result["verdict"] == "verified"
+    assert [a["published_at"] for a in result["appearances"]] == [
+        "2025-01-22",
+        "2025-02-03",
+        "2025-02-10",
+        "2025-02-17",
+    ]
+    assert result["first_appearance"]["source"]["publisher"] == SEED_PUBLISHER
+
+
 @pytest.fixture
 def run(empty_db, database_url, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", database_url)
