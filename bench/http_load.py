@@ -130,14 +130,11 @@ def wrk(base: str, script: Path, seconds: int, connections: int, threads: int) -
 
 
 def write_key(url: str, name: str) -> str:
-    """A key that may write: ``quotetrace keys create NAME --scope write`` where keys have scopes."""
+    """A key that may write (``quotetrace keys create NAME --scope write``)."""
     engine = make_engine(url)
     try:
         with session_scope(engine) as session:
-            try:
-                return create_key(session, name, scopes=("write",))
-            except TypeError:  # keys without scopes: every key may write
-                return create_key(session, name)
+            return create_key(session, name, scope="write")
     finally:
         engine.dispose()
 
@@ -347,10 +344,7 @@ def main() -> None:
     script = work / "verify.lua"
     script.write_text(LUA % {"bodies": bodies}, encoding="utf-8")
 
-    engine = make_engine(args.database_url)
-    with session_scope(engine) as session:
-        key = create_key(session, f"http-load-{os.getpid()}-{int(time.time())}")
-    engine.dispose()
+    key = write_key(args.database_url, f"http-load-{os.getpid()}-{int(time.time())}")
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
