@@ -237,7 +237,7 @@ def verify(
             kept[0].verdict if kept else "unverified", kept, kept[0].reasons if kept else ("no_match",)
         )
     if judgement.matches:
-        first = _every_appearance(session, judgement.matches[0], rows)
+        first = _every_appearance(session, judgement.matches[0], rows, filters)
         judgement = dataclasses.replace(judgement, matches=(first, *judgement.matches[1:]))
     translated = [
         m.candidate.quote_id for m in judgement.matches if rows[m.candidate.quote_id]["has_translations"]
@@ -427,13 +427,16 @@ _TEXTS_OF_SPEAKER = (
 )
 
 
-def _every_appearance(session: Session, match: matching.Match, rows: dict[int, dict]) -> matching.Match:
+def _every_appearance(
+    session: Session, match: matching.Match, rows: dict[int, dict], filters: Filters = NO_FILTERS
+) -> matching.Match:
     """The match with every stored copy of its statement as an appearance, not only those retrieved.
 
     The engine groups the candidates retrieval brought (plan.CANDIDATES of them, best words first): a
     copy stored under other punctuation or as a longer passage may rank below them. The chosen
     statement's speaker's quotes (at most OWN_QUOTES_MAX, their texts only) are read and each one that is
-    the same statement (matching.same_statement) joins; ``rows`` gains their rows.
+    the same statement (matching.same_statement) and passes ``filters`` (as candidates must) joins;
+    ``rows`` gains their rows.
     """
     top = match.candidate
     known = {c.quote_id for c in (top, *match.appearances)}
@@ -445,6 +448,8 @@ def _every_appearance(session: Session, match: matching.Match, rows: dict[int, d
         if quote_id not in known
         and matching.same_statement(top, matching.Candidate(quote_id, text, top.speaker))
     ]
+    if found and filters.narrows_candidates():
+        found = _candidate_texts(session, found, filters, len(found))[0]
     if not found:
         return match
     copies, copy_rows = load_candidates(session, found, speakers=False)
