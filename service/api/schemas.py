@@ -551,11 +551,8 @@ class CheckedQuoteSchema(ma.Schema):
         allow_none=True,
         metadata={
             "enum": ["too_long", "over_cap", "out_of_time", None],
-            "description": "Why verification is null (null when it is not): 'too_long', longer than "
-            "limits.max_verified_chars (a quotation mark left open); 'over_cap', past the draft's first "
-            "limits.max_verified_quotations distinct quotations; 'out_of_time', the draft's "
-            "limits.verify_seconds of verification were spent. Send such quotations to /verify, or the "
-            "rest of the draft to /check again.",
+            "description": "Why verification is null (null when it is not). Send such a quotation to "
+            "/verify, or the rest of the draft to /check again.",
         },
     )
 

@@ -61,6 +61,11 @@ FEEDBACK_RATING = {
     "wrong_verdict": "The right quote, the wrong verdict.",
     "none_of_these": "None of the matches is the quote meant.",
 }
+NOT_VERIFIED_REASON = {
+    "too_long": "Longer than limits.max_verified_chars: most likely a quotation mark left open.",
+    "over_cap": "Past the draft's first limits.max_verified_quotations distinct quotations.",
+    "out_of_time": "The draft's limits.verify_seconds of verification were spent on the quotations before.",
+}
 ANSWER_FORM = {
     "full": "Every match, with its quote, translations, diff and appearances.",
     "summary": "The compact form: verdict, explanation, speaker, source and the top match's diff.",
@@ -79,6 +84,7 @@ VOCABULARIES: dict[frozenset[str], dict[str, str]] = {
         MEANING_REASON,
         QUOTE_KIND,
         FEEDBACK_RATING,
+        NOT_VERIFIED_REASON,
         ANSWER_FORM,
     )
 }
