@@ -16,7 +16,8 @@ Gold and metrics (one annotator per article: the alphabetically first one that a
 - speaker accuracy: over gold quotations with a named source, the share whose best-overlapping extracted
   quotation has a speaker whose name contains the source's last word, case-insensitively. The source is
   cut at its first comma or parenthesis (appositives: "Flynn, a top Trump surrogate," -> "Flynn") and at
-  " of " ("Senator John McCain of Arizona" -> "McCain": the state is not part of the name), and is
+  " of " after a name of two words or more ("Senator John McCain of Arizona" -> "McCain": the state is not
+  part of the name; "Secretary of State John Kerry", "Bank of America" stay whole), and is
   named when that last word is capitalised and not a pronoun ("The piece", "he" are not named).
 - baseline: a bare regex pairing double quotation marks, no speakers.
 """
@@ -120,7 +121,10 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _source_last_word(source: str) -> str | None:
-    head = re.split(r"[,(]| of ", source, maxsplit=1)[0]
+    head = re.split(r"[,(]", source, maxsplit=1)[0]
+    name, of, _ = head.partition(" of ")
+    if of and len(re.findall(r"\b[A-Z]", name)) >= 2:
+        head = name
     words = re.findall(r"[\w’'.-]+", head)
     if not words:
         return None

@@ -32,6 +32,7 @@ from .lexicon import (
 from .model import DIRECT, ExtractedQuote
 from .quotation import bylined, is_quotation, resumes_after_attribution, single_quoted_paragraph
 from .quotes import QuoteSpan
+from .ranker import choose_speakers
 
 # Between a bylined title and an excerpt of the piece: '," by Times’ Ben Sisario: “'.
 _EXCERPT_GAP = re.compile('["\'’”]*,?[ \t]+(?:by|oleh|karya)[ \t]+[^:\n\u2591"“”]{1,80}:[ \t]*')
@@ -212,6 +213,7 @@ def direct_quotations(doc: Doc, spans: list[QuoteSpan]) -> list[ExtractedQuote]:
             if speaker is not None:
                 cue = attributions[i].cue if attributions[i] is not None else None
                 attributions[i] = Attribution(speaker, cue, weak=True)
+    attributions = choose_speakers(doc, spans, attributions, keep)
     out = []
     for span, att, kept in zip(spans, attributions, keep, strict=True):
         if not kept or _STAGE_DIRECTION.fullmatch(doc.text, span.start, span.end):

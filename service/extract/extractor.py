@@ -2,7 +2,7 @@
 
 The stages, in order: quotation spans (quotes.py), the document (document.py), names (names.py), candidate
 speakers (candidates.py), attributions (attribution.py, context.py), speech or not (quotation.py), direct
-quotations (direct.py) and reported speech (reported.py).
+quotations (direct.py) with the learned choice of speaker (ranker.py), and reported speech (reported.py).
 """
 
 from __future__ import annotations

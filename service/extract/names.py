@@ -83,11 +83,16 @@ def _opener(word: str, *, alone: bool, names: frozenset[str]) -> bool:
 
 
 def _place_tail(parts: list[tuple[int, int, str]]) -> int:
-    """How many parts a person's name keeps before an 'of <state>' tail ('Jim Clyburn of South Carolina');
-    all of them for an organisation ('University of Texas') or when no state follows."""
+    """How many parts a person's name keeps before an 'of' tail: a state ('Jim Clyburn of South Carolina'),
+    or anything after a name of two words ('Priya Nair of Harbor Economics'); all of them for an
+    organisation or a title ('University of Texas', 'Secretary of State John Kerry')."""
     for i, (_, _, word) in enumerate(parts):
-        if word == "of" and i > 0 and " ".join(w for _, _, w in parts[i + 1 :]) in PLACES:
-            return len(parts) if any(w in ORG_WORDS for _, _, w in parts[:i]) else i
+        if word != "of" or any(w in ORG_WORDS for _, _, w in parts[:i]):
+            continue
+        name = [w for _, _, w in parts[:i] if w.casefold() not in TITLES]
+        # A state, or an employer after a full name ("Priya Nair of Harbor Economics").
+        if len(name) >= 2 or name and " ".join(w for _, _, w in parts[i + 1 :]) in PLACES:
+            return i
     return len(parts)
 
 
@@ -122,10 +127,11 @@ def _split_run(
             break
         parts.pop(0)
         initial = False
+    if parts and parts[0][2] in ("for", "of"):
+        return []  # what is left of a run after its opener ("Thanks for Nothing"): not a name
+    if len(parts) < 3:  # no room for a connector between two names ("X of Y")
+        return _titled(parts, initial)
     parts = parts[: _place_tail(parts)]
-    at = next((i for i, (_, _, w) in enumerate(parts) if w in ("for", "of")), None)
-    if at == 0 or parts and parts[-1][2] in ("for", "of"):
-        return []  # what is left of a run after its opener, a dangling connector: not a name
     at = next((i for i, (_, _, w) in enumerate(parts) if w in ("for", "of")), None)
     if at is not None:
         head = parts[at - 1][2]
@@ -142,6 +148,11 @@ def _split_run(
             *_split_run(text, parts[0][0], parts[at - 1][1], surnames, initial=initial, names=names),
             *_split_run(text, parts[at + 1][0], parts[-1][1], surnames, names=names),
         ]
+    return _titled(parts, initial)
+
+
+def _titled(parts: list[tuple[int, int, str]], initial: bool) -> list[Mention]:
+    """The mention of a run's words: the person-like tail after its titles and organisation words."""
     title_key: str | None = None
     # The person's name is the tail after the last title or organisation word:
     # "Menteri Luar Negeri Cho Tae-yul" -> "Cho Tae-yul", "Sen. Claire McCaskill" -> "Claire McCaskill".
@@ -218,6 +229,7 @@ class NameIndex:
         self._lowercase = set(_LOWER_WORD.findall(text))
         self._full = [m for m in self.mentions if len(m.tokens) >= 2]
         self._full_starts = [m.start for m in self._full]
+        self._full_tokens = {t for m in self._full for t in m.tokens}
 
         self._roles = self._appositive_roles()
         self.role_heads = frozenset(head for _, head, _, _ in self._roles) | frozenset(
@@ -277,6 +289,16 @@ class NameIndex:
         if token in self._midsentence or self._known_match(mention.tokens) is not None:
             return True
         return token.lower() not in self._lowercase
+
+    def lone_opener(self, mention: Mention) -> bool:
+        """A single capitalised word at a sentence start that the article writes nowhere else as a name
+        ("Note:", "Reveals"): weak evidence of a name."""
+        return (
+            len(mention.tokens) == 1
+            and mention.sentence_initial
+            and mention.tokens[0] not in self._midsentence
+            and mention.tokens[0] not in self._full_tokens
+        )
 
     def is_place(self, mention: Mention) -> bool:
         """Whether a mention is a state or a province ('Iowa', 'N.H.', 'Calif.', 'Jawa Barat')."""
