@@ -42,6 +42,8 @@ threads = THREADS_PER_WORKER
 limit_request_line = REQUEST_LINE_LIMIT
 
 accesslog = "-"
+# Lines of at most a few hundred characters, however long the request line (service.access_log).
+logger_class = "service.access_log.AccessLogger"
 # gunicorn's default line, with the time taken and the request's id (the X-Request-Id echoed to the client).
 access_log_format = (
     '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms request_id=%({x-request-id}o)s'

@@ -161,6 +161,21 @@ def test_the_request_id_is_echoed_and_written_in_the_access_log(served):
         time.sleep(0.1)
 
 
+def test_a_long_claim_over_get_leaves_a_short_line_in_the_access_log(served):
+    port, log = served
+    claim = "Korea is an important strategic partner " + "and a friend " * 300  # 3,940 characters
+    status, _headers, _body = _get(port, _verify(claim=claim), "X-Request-Id: long-claim-1")
+    assert status == 200
+    deadline = time.monotonic() + 10
+    while "request_id=long-claim-1" not in log.read_text():
+        assert time.monotonic() < deadline, log.read_text()[-2000:]
+        time.sleep(0.1)
+    (line,) = [line for line in log.read_text().splitlines() if "request_id=long-claim-1" in line]
+    assert "GET /api/v1/verify?claim=Korea+is+an+important" in line  # what was asked, to tell it apart
+    assert len(line) < 1_000
+    assert "more]" in line  # says that it left the rest out
+
+
 def test_no_server_version_is_sent(served):
     port, _log = served
     _status, headers, _body = _get(port, "/healthz")
