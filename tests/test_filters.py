@@ -104,6 +104,8 @@ def test_min_score_drops_weaker_matches(archive):
         {"standing": ["trusted"]},
         {"min_score": 101},
         {"max_age_days": -1},
+        {"max_age_days": 1.5},  # a fraction of a day is refused, not cut to 1
+        {"max_age_days": 2.5e-42},
         {"since": "yesterday"},
     ],
 )

@@ -30,6 +30,17 @@ class UtcDateTime(ma.fields.DateTime):
         return super()._serialize(value, attr, obj, **kwargs)
 
 
+class WholeNumber(ma.fields.Integer):
+    """An integer, from JSON or a query string; a fraction is refused, never cut (1.5 days is not 1 day)."""
+
+    default_error_messages = {"invalid": "Not a whole number."}
+
+    def _validated(self, value):
+        if isinstance(value, float) and not value.is_integer():
+            raise self.make_error("invalid", input=value)
+        return super()._validated(value)
+
+
 class StrictSchema(ma.Schema):
     """Unknown fields are an error: a misspelt field name should not be silently ignored."""
 
@@ -38,12 +49,12 @@ class StrictSchema(ma.Schema):
 
 
 class SpeakerRefSchema(ma.Schema):
-    id = ma.fields.Integer()
+    id = WholeNumber()
     name = ma.fields.String()
 
 
 class SourceRefSchema(ma.Schema):
-    id = ma.fields.Integer()
+    id = WholeNumber()
     url = ma.fields.String(allow_none=True)
     title = ma.fields.String(allow_none=True)
     publisher = ma.fields.String(allow_none=True)
@@ -55,7 +66,7 @@ class SourceRefSchema(ma.Schema):
 class QuoteBriefSchema(ma.Schema):
     """A quote without its translations: used where one quote points at another."""
 
-    id = ma.fields.Integer()
+    id = WholeNumber()
     text = ma.fields.String()
     language = ma.fields.String(allow_none=True)
     kind = ma.fields.String()
@@ -80,7 +91,7 @@ class FilterArgsSchema(StrictSchema):
     until = ma.fields.Date(
         load_default=None, allow_none=True, metadata={"description": "Only quotes that appeared by then."}
     )
-    max_age_days = ma.fields.Integer(
+    max_age_days = WholeNumber(
         load_default=None,
         allow_none=True,
         validate=validate.Range(min=0, max=100_000),
@@ -132,7 +143,7 @@ class VerifyArgsSchema(FilterArgsSchema):
     said_on = ma.fields.Date(
         load_default=None, allow_none=True, metadata={"description": "When it was said, to resolve a role."}
     )
-    limit = ma.fields.Integer(load_default=5, validate=validate.Range(min=1, max=MAX_LIMIT))
+    limit = WholeNumber(load_default=5, validate=validate.Range(min=1, max=MAX_LIMIT))
     language = ma.fields.String(
         load_default=None,
         allow_none=True,
@@ -147,8 +158,8 @@ class VerifyArgsSchema(FilterArgsSchema):
 
 
 class SpanSchema(ma.Schema):
-    start = ma.fields.Integer()
-    end = ma.fields.Integer()
+    start = WholeNumber()
+    end = WholeNumber()
 
 
 class DiffOpSchema(ma.Schema):
@@ -201,7 +212,7 @@ class RelatedSchema(ma.Schema):
 class AppearanceSchema(ma.Schema):
     """One stored copy of a statement: where and when it appeared, and in what words."""
 
-    quote_id = ma.fields.Integer()
+    quote_id = WholeNumber()
     text = ma.fields.String()
     published_at = ma.fields.Date(
         allow_none=True, metadata={"description": "The source's date (else the quote's)."}
@@ -247,7 +258,7 @@ class MatchSchema(ma.Schema):
     standing = ma.fields.String(
         metadata={"enum": STANDINGS, "description": "The best standing of the sources it appeared in."}
     )
-    contradicted_by = ma.fields.Integer(
+    contradicted_by = WholeNumber(
         allow_none=True,
         metadata={"description": "A vetted source's quote giving this otherwise (this one is unvetted)."},
     )
@@ -265,7 +276,7 @@ class VerificationSchema(ma.Schema):
     claim = ma.fields.String()
     speaker = ma.fields.String(allow_none=True)
     said_on = ma.fields.Date(allow_none=True, metadata={"description": "The date said, as asked."})
-    limit = ma.fields.Integer(metadata={"description": "The most matches asked for."})
+    limit = WholeNumber(metadata={"description": "The most matches asked for."})
     verdict = ma.fields.String(metadata={"enum": VERDICTS})
     reasons = ma.fields.List(ma.fields.String(), metadata={"description": REASONS})
     explanation = ma.fields.String(
@@ -301,19 +312,19 @@ SPEAKER_NAME = "A speaker's name or alias, any case; a name not stored yet adds 
 
 def _id(**kwargs) -> ma.fields.Integer:
     """An id field: a positive integer within the column's range."""
-    return ma.fields.Integer(validate=validate.Range(min=1, max=MAX_ID), **kwargs)
+    return WholeNumber(validate=validate.Range(min=1, max=MAX_ID), **kwargs)
 
 
 class PageArgsSchema(StrictSchema):
     # Pages past MAX_ID hold nothing for any size, and their offset would overflow the database's integer.
-    page = ma.fields.Integer(load_default=1, validate=validate.Range(min=1, max=MAX_ID))
-    page_size = ma.fields.Integer(load_default=20, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
+    page = WholeNumber(load_default=1, validate=validate.Range(min=1, max=MAX_ID))
+    page_size = WholeNumber(load_default=20, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
 
 
 class PageSchema(ma.Schema):
-    page = ma.fields.Integer()
-    page_size = ma.fields.Integer()
-    total = ma.fields.Integer(metadata={"description": "How many items match, on all pages."})
+    page = WholeNumber()
+    page_size = WholeNumber()
+    total = WholeNumber(metadata={"description": "How many items match, on all pages."})
 
 
 class QuoteFilterSchema(PageArgsSchema):
@@ -338,13 +349,13 @@ class RoleSchema(ma.Schema):
 
 
 class SpeakerSchema(ma.Schema):
-    id = ma.fields.Integer()
+    id = WholeNumber()
     name = ma.fields.String()
     wikidata_qid = ma.fields.String(allow_none=True)
     description = ma.fields.String(allow_none=True)
     aliases = ma.fields.List(ma.fields.String())
     roles = ma.fields.List(ma.fields.Nested(RoleSchema))
-    quote_count = ma.fields.Integer()
+    quote_count = WholeNumber()
 
 
 class SpeakerMergeSchema(StrictSchema):
@@ -491,7 +502,7 @@ class BatchArgsSchema(FilterArgsSchema):
         validate=validate.Length(min=1, max=MAX_BATCH),
         metadata={"description": f"Up to {MAX_BATCH} claims; results come back in the same order."},
     )
-    limit = ma.fields.Integer(load_default=3, validate=validate.Range(min=1, max=MAX_LIMIT))
+    limit = WholeNumber(load_default=3, validate=validate.Range(min=1, max=MAX_LIMIT))
     language = ma.fields.String(
         load_default=None,
         allow_none=True,
@@ -526,9 +537,9 @@ class CheckArgsSchema(FilterArgsSchema):
 
 class MentionSchema(ma.Schema):
     name = ma.fields.String()
-    id = ma.fields.Integer(allow_none=True)
-    start = ma.fields.Integer()
-    end = ma.fields.Integer()
+    id = WholeNumber(allow_none=True)
+    start = WholeNumber()
+    end = WholeNumber()
 
 
 class CheckVerificationSchema(ma.Schema):
@@ -538,8 +549,8 @@ class CheckVerificationSchema(ma.Schema):
 
 class CheckedQuoteSchema(ma.Schema):
     text = ma.fields.String()
-    start = ma.fields.Integer(metadata={"description": "Offset in the draft (Python string index)."})
-    end = ma.fields.Integer(metadata={"description": "End offset, exclusive."})
+    start = WholeNumber(metadata={"description": "Offset in the draft (Python string index)."})
+    end = WholeNumber(metadata={"description": "End offset, exclusive."})
     kind = ma.fields.String(metadata={"enum": ["direct", "reported"]})
     speaker = ma.fields.Nested(MentionSchema, allow_none=True)
     verification = ma.fields.Nested(
@@ -558,10 +569,10 @@ class CheckedQuoteSchema(ma.Schema):
 
 
 class CheckLimitsSchema(ma.Schema):
-    max_verified_quotations = ma.fields.Integer(
+    max_verified_quotations = WholeNumber(
         metadata={"description": "Distinct quotations (words and speaker) verified at most, in draft order."}
     )
-    max_verified_chars = ma.fields.Integer(
+    max_verified_chars = WholeNumber(
         metadata={"description": "A longer quotation is listed, not verified."}
     )
     verify_seconds = ma.fields.Float(
@@ -572,8 +583,8 @@ class CheckLimitsSchema(ma.Schema):
 
 class CheckResultSchema(ma.Schema):
     quotes = ma.fields.List(ma.fields.Nested(CheckedQuoteSchema))
-    summary = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Integer())
-    not_verified = ma.fields.Integer(
+    summary = ma.fields.Dict(keys=ma.fields.String(), values=WholeNumber())
+    not_verified = WholeNumber(
         metadata={"description": "Quotations listed but not verified (each says why in not_verified_reason)."}
     )
     limits = ma.fields.Nested(
@@ -586,14 +597,14 @@ class PreviewQuoteSchema(ma.Schema):
     text = ma.fields.String()
     kind = ma.fields.String(metadata={"enum": ["direct", "reported"]})
     speaker = ma.fields.String()
-    speaker_id = ma.fields.Integer(
+    speaker_id = WholeNumber(
         allow_none=True,
         metadata={"description": "The stored speaker it would be filed under; null: a new one."},
     )
-    start = ma.fields.Integer(
+    start = WholeNumber(
         allow_none=True, metadata={"description": "Offset in the body, when extracted."}
     )
-    end = ma.fields.Integer(allow_none=True)
+    end = WholeNumber(allow_none=True)
     extracted = ma.fields.Boolean()
 
 
@@ -628,7 +639,7 @@ class FeedbackInSchema(StrictSchema):
         required=True, validate=validate.OneOf(VERDICTS), metadata={"description": "The verdict given."}
     )
     shown_quote_ids = ma.fields.List(
-        ma.fields.Integer(validate=validate.Range(min=1, max=MAX_ID)),
+        WholeNumber(validate=validate.Range(min=1, max=MAX_ID)),
         load_default=list,
         validate=validate.Length(max=MAX_LIMIT),
         metadata={"description": "The ids of the quotes the answer showed, best first."},
@@ -639,7 +650,7 @@ class FeedbackInSchema(StrictSchema):
         metadata={"description": "What the reader says of the answer."},
     )
     reason = ma.fields.String(load_default=None, allow_none=True, validate=validate.Length(max=2_000))
-    quote_id = ma.fields.Integer(
+    quote_id = WholeNumber(
         load_default=None,
         allow_none=True,
         validate=validate.Range(min=1, max=MAX_ID),
@@ -648,14 +659,14 @@ class FeedbackInSchema(StrictSchema):
 
 
 class FeedbackSchema(ma.Schema):
-    id = ma.fields.Integer()
+    id = WholeNumber()
     claim = ma.fields.String()
     speaker = ma.fields.String(allow_none=True)
     verdict = ma.fields.String(metadata={"enum": VERDICTS})
-    shown_quote_ids = ma.fields.List(ma.fields.Integer())
+    shown_quote_ids = ma.fields.List(WholeNumber())
     rating = ma.fields.String(metadata={"enum": FEEDBACK_RATINGS})
     reason = ma.fields.String(allow_none=True)
-    quote_id = ma.fields.Integer(allow_none=True)
+    quote_id = WholeNumber(allow_none=True)
     created_at = UtcDateTime()
 
 
