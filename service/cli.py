@@ -180,20 +180,21 @@ def keys_create(name: str, scope: str) -> None:
 
 @keys.command("list")
 def keys_list() -> None:
-    """Every key: name, scope, created, last used (to the minute), revoked. Never the key itself."""
+    """Every key: name, scope, created, last used (to the minute), revoked, what it stored. Never the key."""
     from service.db import session_scope
-    from service.keys import implied_scopes, list_keys
+    from service.keys import implied_scopes, list_keys, written_by
 
     def when(moment) -> str:
         return moment.strftime("%Y-%m-%d %H:%M") if moment else "-"
 
     with _engine() as engine, session_scope(engine) as session:
+        stored = written_by(session)
         rows = [
             (k.name, ",".join(implied_scopes(k.scope)), when(k.created_at), when(k.last_used_at),
-             when(k.revoked_at))
+             when(k.revoked_at), *(f"{n:,}" for n in stored.get(k.id, (0, 0))))
             for k in list_keys(session)
         ]
-    header = ("NAME", "SCOPES", "CREATED", "LAST USED", "REVOKED")
+    header = ("NAME", "SCOPES", "CREATED", "LAST USED", "REVOKED", "QUOTES", "SOURCES")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())

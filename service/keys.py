@@ -16,10 +16,10 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
-from service.models import KEY_SCOPES, ApiKey, utcnow
+from service.models import KEY_SCOPES, ApiKey, Quote, Source, utcnow
 
 KEY_PREFIX = "qt_"
 DEFAULT_SCOPE = "write"
@@ -83,6 +83,20 @@ def revoke_key(session: Session, name: str) -> None:
 def list_keys(session: Session) -> list[ApiKey]:
     """Every key ever made, oldest first, revoked ones included (their hashes are never shown)."""
     return list(session.scalars(select(ApiKey).order_by(ApiKey.id)))
+
+
+def written_by(session: Session) -> dict[int, tuple[int, int]]:
+    """For each key that stored anything, how many of the quotes and sources now stored it wrote."""
+    counts: dict[int, list[int]] = {}
+    for column, model in enumerate((Quote, Source)):
+        rows = session.execute(
+            select(model.created_by_key_id, func.count())
+            .where(model.created_by_key_id.is_not(None))
+            .group_by(model.created_by_key_id)
+        )
+        for key_id, n in rows:
+            counts.setdefault(key_id, [0, 0])[column] = n
+    return {key_id: (quotes, sources) for key_id, (quotes, sources) in counts.items()}
 
 
 def check_key(session: Session, key: str, *, now: datetime | None = None) -> LiveKey | None:

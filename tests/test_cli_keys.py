@@ -59,11 +59,11 @@ def test_keys_list_shows_scopes_and_times_but_never_the_key(run, client):
     cms, editor, intern = (_row(listed.output, name) for name in ("cms", "editor", "intern"))
     assert cms[1] == "verify,write"
     assert editor[1] == "verify,write,admin"
-    # created (date time), last used (date time or -), revoked (date time or -)
-    assert len(cms) == 1 + 1 + 2 + 2 + 1, cms
-    assert cms[-1] == "-"
-    assert editor[4:] == ["-", "-"]
-    assert intern[-1] != "-"
+    # created (date time), last used (date time or -), revoked (date time or -), quotes and sources stored
+    assert len(cms) == 1 + 1 + 2 + 2 + 1 + 2, cms
+    assert cms[-3:] == ["-", "1", "0"]  # not revoked; stored the one quote, no source
+    assert editor[4:] == ["-", "-", "0", "0"]  # never used, not revoked, stored nothing
+    assert intern[-3] != "-"
 
 
 def test_a_key_made_before_scopes_becomes_a_write_key(tmp_path):
