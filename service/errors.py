@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from http import HTTPStatus
 
-from flask import Flask, Response, json, request
+from flask import Flask, Response, has_request_context, json, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError, UnsupportedMediaType
 
 from service import deadline
@@ -29,7 +29,8 @@ DETAILS = {
     429: "Too many requests for this key or address; retry after the seconds in Retry-After.",
     500: "Something went wrong on our side; the request changed nothing.",
     502: "The page to ingest could not be fetched from its server; nothing was stored.",
-    503: "The database is unavailable just now; nothing was changed. Retry after the seconds in Retry-After.",
+    503: "The database is unavailable just now; nothing was changed. Retry in a few seconds (Retry-After"
+    " says when).",
 }
 
 # What a client is told to wait when the database is away: PostgreSQL restarts in a few seconds, and a
@@ -86,15 +87,50 @@ def database_unreachable(exc: BaseException) -> bool:
 
 def unavailable(detail: str | None = None) -> Response:
     """503 problem+json with Retry-After: the database is away, the client should come back."""
-    response = problem(503, detail)
-    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return problem(503, detail, retry_after=RETRY_AFTER_SECONDS)
+
+
+def problem(
+    status: int,
+    detail: str | None = None,
+    *,
+    title: str | None = None,
+    retry_after: int | None = None,
+    **extra,
+) -> Response:
+    """A problem+json response; for a person on the page (a browser asking for HTML), the page saying it.
+
+    ``retry_after`` (seconds) is sent as ``Retry-After``, and said on the page.
+    """
+    body = problem_body(status, detail, title=title, **extra)
+    response = None
+    if _for_the_page():
+        try:
+            page = render_template("error.html", problem=body, retry_after=retry_after)
+            response = Response(page, status=status, mimetype="text/html")
+        except Exception:  # the page itself broken: the problem still reaches the browser, as JSON
+            log.exception("the error page could not be rendered")
+    if response is None:
+        response = Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
+    if retry_after is not None:
+        response.headers["Retry-After"] = str(retry_after)
     return response
 
 
-def problem(status: int, detail: str | None = None, *, title: str | None = None, **extra) -> Response:
-    """A problem+json response."""
-    body = problem_body(status, detail, title=title, **extra)
-    return Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
+# Addresses whose errors are always problem+json, whoever asks: the API, and the probes.
+_MACHINE_PATHS = ("/api/", "/healthz", "/readyz")
+
+
+def _for_the_page() -> bool:
+    """Whether a person's browser asked for this: not the API's or a probe's address, and HTML preferred.
+
+    A browser asks for ``text/html`` before ``*/*;q=0.8``; curl, fetch() and load balancers send ``*/*``,
+    which prefers neither, and get problem+json.
+    """
+    if not has_request_context() or request.path.startswith(_MACHINE_PATHS):
+        return False
+    accepted = request.accept_mimetypes
+    return accepted["text/html"] > max(accepted[PROBLEM_JSON], accepted["application/json"])
 
 
 def problem_body(status: int, detail: str | None = None, *, title: str | None = None, **extra) -> dict:
@@ -181,7 +217,7 @@ def _summarise(messages, prefix: str = "") -> str:
 
 
 def register_errorhandlers(app: Flask) -> None:
-    """Every error, raised anywhere, leaves as problem+json."""
+    """Every error, raised anywhere, leaves as problem+json (to a person's browser off the API, as a page)."""
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):
@@ -200,13 +236,12 @@ def register_errorhandlers(app: Flask) -> None:
     @app.errorhandler(deadline.DeadlineExceeded)
     def _too_long(exc: deadline.DeadlineExceeded):
         log.warning("deadline passed on %s %s after %g s", request.method, request.path, exc.seconds)
-        response = problem(
+        return problem(
             503,
             f"This request ran past the service's deadline of {exc.seconds:g} s and was stopped; nothing"
             " was changed. Send less at once (fewer claims, a shorter draft), or retry later.",
+            retry_after=RETRY_AFTER_SECONDS,
         )
-        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        return response
 
     @app.before_request
     def _start_the_clock():

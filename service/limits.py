@@ -154,9 +154,7 @@ def _too_many(exc: RateLimitExceeded) -> Response:
             + (f", and this request counts as {cost} ({_cost_reason()})" if cost > 1 else "")
             + f". Retry after {retry_after} s."
         )
-    response = problem(429, detail)
-    response.headers["Retry-After"] = str(retry_after)
-    return response
+    return problem(429, detail, retry_after=retry_after)
 
 
 def _cost_reason() -> str:

@@ -112,3 +112,11 @@ def test_keyboard_alone_fills_the_form_and_reaches_the_answer(live_server, page)
     page.keyboard.press("Enter")
     _result(page).locator(".verdict-word").wait_for()
     assert _result(page).locator(".verdict-word").inner_text() == "Altered"
+
+
+def test_a_mistyped_address_shows_a_page_with_the_way_back(live_server, page):
+    response = page.goto(live_server.url + "/verfy")
+    assert response.status == 404
+    assert page.get_by_role("alert").get_by_role("heading", name="Not Found").is_visible()
+    page.get_by_role("link", name="Verify a quote").first.click()
+    assert page.get_by_role("textbox", name="Quote").is_visible()
