@@ -458,7 +458,8 @@ def suggest_duplicates(session: Session) -> list[identity.Duplicate]:
     """Stored speakers that look like one person, with the evidence (nothing is changed).
 
     Speakers of one surname (identity.duplicates), then pairs of the same given names whose surnames
-    are one slip apart (identity.slip_duplicates: as often two people as one).
+    are one slip apart (identity.slip_duplicates: as often two people as one), then names spaced
+    differently inside (identity.spacing_duplicates: 'Lailah GiftyAkita').
     """
     counts = dict(session.execute(select(Quote.speaker_id, func.count()).group_by(Quote.speaker_id)).all())
     groups: dict[str, list[tuple[int, str, int]]] = {}
@@ -471,7 +472,9 @@ def suggest_duplicates(session: Session) -> list[identity.Duplicate]:
     for key in sorted(groups):
         if len(groups[key]) > 1:
             found.extend(identity.duplicates(groups[key]))
-    return found + identity.slip_duplicates(groups)
+    found += identity.slip_duplicates(groups)
+    every = [(sid, name, counts.get(sid, 0)) for sid, name, _key in rows]
+    return found + identity.spacing_duplicates(every, known=found)
 
 
 def merge_speakers(session: Session, source_id: int, target_id: int) -> Speaker:
