@@ -1,6 +1,7 @@
 """Learn the speaker ranker's weights (service/extract/speaker_weights.json) on PolNeAR train.
 
     .venv/bin/python scripts/train_speaker_ranker.py [--data DIR] [--rounds 2] [--l2 0.01] [--dry-run]
+    .venv/bin/python scripts/train_speaker_ranker.py --unseen    # leave one publisher out; writes nothing
 
 Reads the PolNeAR tarballs at run time (never copied into the repository), extracts every train article
 with the ranker listening (service.extract.ranker.observe), labels each quotation's candidates with the
@@ -9,6 +10,11 @@ when no candidate does), and fits a conditional logit (softmax over a quotation'
 gradient descent with an L2 penalty, in numpy. Round two extracts again with round one's weights, since
 "the previous quotation's speaker" is the one the model chose. Prints train and dev speaker accuracy of
 the choice among candidates, then writes feature names and weights only: no corpus text.
+
+``--unseen`` estimates the ranker on articles of a kind it never saw: for each of PolNeAR's seven
+publishers, weights are fitted on the other six publishers' train articles and measured on the held-out
+publisher's train and dev articles (other outlets, other writers, other house styles). Candidates are
+read with the shipped weights, so only "the previous quotation's speaker" carries anything of them.
 """
 
 from __future__ import annotations
@@ -113,16 +119,48 @@ def oracle(data: list[Group]) -> float:
     ) / max(1, len(data))
 
 
+def publisher(article: Article) -> str:
+    """PolNeAR names each article publisher_date_slug ("nyt_2016-03-11_...")."""
+    return article.name.split("_", 1)[0]
+
+
+def unseen(train: list[Article], dev: list[Article], *, l2: float) -> None:
+    """Leave one publisher out: fit on the other six publishers' train articles, measure on its own."""
+    train_groups = {a.name: groups([a]) for a in train}
+    dev_groups = {a.name: groups([a]) for a in dev}
+    names = sorted({n for gs in train_groups.values() for feats, _ in gs for f in feats for n in f})
+    rule = np.array([1.0 if n == "rule" else 0.0 for n in names])
+    outlets = sorted({publisher(a) for a in train})
+    heading = f"{'held out':14} {'quotations':>10} {'rules':>6} {'ranker':>7}"
+    print(f"{heading}   (fitted on the other {len(outlets) - 1} publishers)")
+    right = total = 0
+    every = {**train_groups, **dev_groups}
+    for outlet in outlets:
+        fitted = [g for a in train if publisher(a) != outlet for g in train_groups[a.name]]
+        held = [g for a in [*train, *dev] if publisher(a) == outlet for g in every[a.name]]
+        xs_fit, xs_held = matrices(fitted, names), matrices(held, names)
+        w = fit(xs_fit, len(names), l2=l2)
+        score = accuracy(xs_held, w)
+        right += round(score * len(xs_held))
+        total += len(xs_held)
+        print(f"{outlet:14} {len(xs_held):10} {accuracy(xs_held, rule):6.3f} {score:7.3f}")
+    print(f"{'all held out':14} {total:10} {'':>6} {right / max(1, total):7.3f}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--l2", type=float, default=0.01)
     parser.add_argument("--dry-run", action="store_true", help="print figures, do not write the weights")
+    parser.add_argument("--unseen", action="store_true", help="leave one publisher out; write nothing")
     args = parser.parse_args(argv)
     if not (args.data / "train.text+attributions.tar.gz").exists():
         sys.exit(f"skipped: {args.data} is not here (PolNeAR is read at run time, never shipped)")
     train, dev = load_split(args.data, "train"), load_split(args.data, "dev")
+    if args.unseen:
+        unseen(train, dev, l2=args.l2)
+        return
     ranker.WEIGHTS = {}  # round one: the previous speaker is the rules' choice
     weights: dict[str, float] = {}
     for round_ in range(1, args.rounds + 1):
