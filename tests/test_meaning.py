@@ -65,6 +65,17 @@ def test_same_language_in_other_words_is_a_paraphrase_never_verified(api):
     assert top["confidence"] == "suggestion"
 
 
+def test_same_language_paraphrase_credited_to_someone_else_is_related_never_misattributed(api):
+    # The words were compared and are not the quote's: another person may have said something like it.
+    claim = "Before winter starts, the fuel tax is going to be halved."
+    result = _verify(api, claim=claim, speaker="Jonas Berger")
+    assert result["verdict"] == "unverified"
+    assert result["matches"] == []
+    assert [r["quote"]["text"] for r in result["related"]] == [FUEL_EN]
+    assert result["related"][0]["reason"] == "paraphrase"
+    assert _verify(api, claim=claim, speaker="Budi Santoso")["verdict"] == "paraphrased"
+
+
 def test_statement_only_close_in_meaning_is_related_not_a_match(api):
     result = _verify(api, claim="The government will spend more on rural schools.")
     assert result["verdict"] == "unverified"

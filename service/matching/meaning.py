@@ -3,7 +3,9 @@ or in another language, found by sentence vectors rather than by its words.
 
 Words in two languages cannot be compared word for word, nor a paraphrase with its source: such a match
 is never ``verified`` nor ``altered``. It is ``paraphrased`` (with the reason: ``other_language`` or
-``paraphrase``), or ``misattributed`` when the claim names someone other than the quote's speaker.
+``paraphrase``), or ``misattributed`` when the claim names someone other than the speaker of a quote in
+another language. A paraphrase in the claim's own language by someone else is only ``related``: its words
+were compared and are not the quote's, so it may be another person's statement like it.
 Quotes only close in meaning are ``related``: shown after the matches, ranked, never concluded.
 """
 
@@ -103,6 +105,13 @@ def judge_meaning(
                 sm = speaker_match(
                     claim.speaker, candidate.speaker, on=on, people_of_surname=people_of_surname
                 )
+            if sm is not None and not sm.agrees and not other:
+                # The same language in other words, by someone else: the words were compared and are not
+                # the quote's, so this is a statement like it, no evidence that the claim misattributes
+                # it ("absolute power attracts", Herbert, is not Acton's "absolute power corrupts").
+                if len(related) < related_limit:
+                    related.append(Related(candidate, similarity, reason, quote_language))
+                continue
             verdict = "misattributed" if sm is not None and not sm.agrees else "paraphrased"
             matches.append(
                 MeaningMatch(candidate, similarity, verdict, reason, sm, claim_language, quote_language)
