@@ -28,6 +28,15 @@ def test_article_with_line_breaks_is_detected():
     assert detect_language(article) == "fr"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    # Short plain English the model is unsure of (en 0.43-0.56) but puts far ahead of any other language.
+    ["Whether this tag affects the left margin", "Get and set repository or global options"],
+)
+def test_short_plain_english_is_english(sentence):
+    assert detect_language(sentence) == "en"
+
+
 @pytest.mark.parametrize("text", ["", "   ", "Korea", "Thank you", "12345 !!! 2025-01-22"])
 def test_too_little_text_is_no_answer(text):
     assert detect_language(text) is None
