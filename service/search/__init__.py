@@ -157,16 +157,25 @@ def query_index(
 
 
 def scored_index(
-    session: Session, claim_text: str, *, limit: int = plan.CANDIDATES, wide: bool = False
+    session: Session,
+    claim_text: str,
+    *,
+    limit: int = plan.CANDIDATES,
+    wide: bool = False,
+    topic: bool = False,
 ) -> list[tuple[int, float]]:
-    """As ``query_index``, with each quote's score: the summed rarity of the claim words it shares."""
+    """As ``query_index``, with each quote's score: the summed rarity of the claim words it shares.
+
+    With ``topic``, of the claim's words, all but the function words (``plan.TOPIC_TERMS``): the look
+    meaning retrieval fuses with the vectors.
+    """
     keys = plan.claim_keys(claim_text)
     if not keys:
         return []
     conn = session.connection()
     dfs = dict.fromkeys(keys, 0)  # words no quote holds stay in, at 0
     dfs.update(_DFS.rows(conn, [plan.DOC_COUNT_KEY, *keys]))
-    weight = plan.weighted_terms(dfs, wide=wide)
+    weight = plan.weighted_terms(dfs, wide=wide, topic=topic)
     if not weight:
         return []
     runs, run_weights = [], []
