@@ -129,6 +129,10 @@ def from_environment() -> dict:
         # Seconds a request may run before it is stopped with a 503 (service.deadline); 0: never. Below
         # gunicorn's 30 s timeout, so the service answers before gunicorn would kill the worker.
         "REQUEST_DEADLINE": number_setting("QUOTETRACE_REQUEST_DEADLINE", 20),
+        # Seconds a client may take to send its request line and headers, then its body (the gunicorn
+        # worker, service.gunicorn_worker): past them it is cut off, so a slow client frees its thread.
+        "HEADER_SECONDS": number_setting("QUOTETRACE_HEADER_SECONDS", 10, minimum=0.1),
+        "BODY_SECONDS": number_setting("QUOTETRACE_BODY_SECONDS", 30, minimum=0.1),
         "API_TITLE": "quotetrace",
         "API_VERSION": "v1",
         "OPENAPI_VERSION": "3.0.3",

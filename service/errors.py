@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 from http import HTTPStatus
 
 from flask import Flask, Response, has_request_context, json, render_template, request
-from werkzeug.exceptions import HTTPException, InternalServerError, UnsupportedMediaType
+from werkzeug.exceptions import ClientDisconnected, HTTPException, InternalServerError, UnsupportedMediaType
 
 from service import deadline
 
@@ -36,6 +37,15 @@ DETAILS = {
 # What a client is told to wait when the database is away: PostgreSQL restarts in a few seconds, and a
 # load balancer's /readyz probe (service.health) takes the instance out meanwhile.
 RETRY_AFTER_SECONDS = 5
+
+
+class RequestReadTimeout(OSError):
+    """The client did not send its request in time (service.gunicorn_worker): the app answers 408 when
+    it was reading the body, and gthread closes the connection quietly (ECONNRESET, as for a client that
+    went away) when it was reading the headers."""
+
+    def __init__(self, what: str, seconds: float) -> None:
+        super().__init__(errno.ECONNRESET, f"The request's {what} took more than {seconds:g} s to arrive.")
 
 
 def _database_unavailable_errors() -> tuple[type[BaseException], ...]:
@@ -151,8 +161,20 @@ def _title(status: int) -> str:
         return "Error"
 
 
+def body_too_slow(exc: RequestReadTimeout) -> Response:
+    """408: the body did not arrive in time; the connection is closed."""
+    log.warning("request body too slow on %s %s: %s", request.method, request.path, exc.strerror)
+    response = problem(408, f"{exc.strerror} Send it at once, or in fewer, larger parts.")
+    response.headers["Connection"] = "close"
+    return response
+
+
 def problem_from_http_exception(exc: HTTPException) -> Response:
     """Shape a werkzeug/flask-smorest HTTP error as problem+json, keeping field errors."""
+    if isinstance(exc, ClientDisconnected):  # the body stopped short: it is never read again
+        if isinstance(exc.__context__, RequestReadTimeout):
+            return body_too_slow(exc.__context__)
+        return problem(400, "The request's body ended before the length its Content-Length gave.")
     status = exc.code or 500
     data = getattr(exc, "data", None) or {}
     extra = {}
@@ -232,6 +254,8 @@ def register_errorhandlers(app: Flask) -> None:
 
     for unavailable_error in _database_unavailable_errors():
         app.register_error_handler(unavailable_error, _database_away)
+
+    app.register_error_handler(RequestReadTimeout, body_too_slow)
 
     @app.errorhandler(deadline.DeadlineExceeded)
     def _too_long(exc: deadline.DeadlineExceeded):

@@ -3,12 +3,21 @@
 gunicorn answers a request it cannot parse (a request line or headers too large, a malformed line) before
 the app sees it, with an HTML page of its own. This worker says the same things the way the app does:
 ``application/problem+json`` with a detail a client can act on (a request line too long: use POST).
-Everything else is gthread's ThreadWorker as it is.
+
+A client that sends its request slowly ("slowloris": a header byte every few seconds) would hold one of
+the worker's threads for as long as it likes: gthread hands a connection to a thread once its first
+bytes arrive, and the thread then reads the rest blocking. Each connection's socket here carries a
+deadline: QUOTETRACE_HEADER_SECONDS (10) for the request line and headers, then QUOTETRACE_BODY_SECONDS
+(30) for the body; past it the read fails and the connection is closed (a body cut off this way is a 408
+from the app). The deadline ends when the response starts. The reverse proxy in front (README) is still
+the defence that absorbs many slow clients; this bounds what each one costs.
 """
 
 from __future__ import annotations
 
 import json
+import socket
+import time
 import uuid
 from datetime import datetime
 from http import HTTPStatus
@@ -19,7 +28,8 @@ from gunicorn.http import message
 from gunicorn.http.wsgi import Response, default_environ
 from gunicorn.workers.gthread import ThreadWorker as _GthreadWorker
 
-from service.errors import PROBLEM_JSON, problem_body
+from service import config as settings
+from service.errors import PROBLEM_JSON, RequestReadTimeout, problem_body
 from service.headers import SANE_REQUEST_ID
 from service.request_line import LONGEST_QUERY, REQUEST_LINE_LIMIT, TOO_LONG
 
@@ -75,8 +85,75 @@ def _detail(status: int, exc: BaseException) -> str:
     return f"{HTTPStatus(status).phrase}: {str(exc)[:200]}"
 
 
+class DeadlineSocket(socket.socket):
+    """A client's socket whose reads must end by a deadline; sending a response ends the deadline."""
+
+    __slots__ = ("deadline", "reading", "seconds")
+
+    def set_deadline(self, what: str, seconds: float) -> None:
+        self.deadline, self.reading, self.seconds = time.monotonic() + seconds, what, seconds
+
+    def recv(self, size: int, flags: int = 0) -> bytes:
+        deadline = getattr(self, "deadline", None)
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise RequestReadTimeout(self.reading, self.seconds)
+            self.settimeout(left)
+            try:
+                return super().recv(size, flags)
+            except TimeoutError:
+                raise RequestReadTimeout(self.reading, self.seconds) from None
+        return super().recv(size, flags)
+
+    def _end_deadline(self) -> None:
+        if getattr(self, "deadline", None) is not None:
+            self.deadline = None
+            self.settimeout(None)
+
+    def send(self, data, flags: int = 0) -> int:
+        self._end_deadline()
+        return super().send(data, flags)
+
+    def sendall(self, data, flags: int = 0) -> None:
+        self._end_deadline()
+        super().sendall(data, flags)
+
+
 class ThreadWorker(_GthreadWorker):
-    """gthread's worker (threads, so slow clients do not hold the process), refusing in problem+json."""
+    """gthread's worker (threads, so slow clients do not hold the process), refusing in problem+json,
+    and cutting off clients that send their request too slowly."""
+
+    def init_process(self):
+        self.header_seconds = settings.number_setting("QUOTETRACE_HEADER_SECONDS", 10, minimum=0.1)
+        self.body_seconds = settings.number_setting("QUOTETRACE_BODY_SECONDS", 30, minimum=0.1)
+        super().init_process()
+
+    def accept(self, listener):
+        """gthread's accept, with the client's socket made a DeadlineSocket (the same descriptor)."""
+        real_accept = listener.accept
+
+        def accept_with_deadline():
+            client, address = real_accept()
+            return DeadlineSocket(fileno=client.detach()), address
+
+        listener.accept = accept_with_deadline
+        try:
+            return super().accept(listener)
+        finally:
+            del listener.accept
+
+    def handle(self, conn):
+        """One request on a connection: its request line and headers must arrive in header_seconds."""
+        if isinstance(conn.sock, DeadlineSocket):
+            conn.sock.set_deadline("request line and headers", self.header_seconds)
+        return super().handle(conn)
+
+    def handle_request(self, req, conn):
+        """The headers are read: the body (read by the app, as it needs it) has body_seconds."""
+        if isinstance(conn.sock, DeadlineSocket):
+            conn.sock.set_deadline("body", self.body_seconds)
+        return super().handle_request(req, conn)
 
     def handle_error(self, req, client, addr, exc):
         """gunicorn's error handling, with the body (and type) the app gives every other error."""

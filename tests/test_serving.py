@@ -28,6 +28,17 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def served(database_url, tmp_path_factory):
     """`quotetrace serve --workers 2` on a free port: its address and its log file."""
+    yield from _serve(database_url, tmp_path_factory, workers=2)
+
+
+@pytest.fixture(scope="module")
+def impatient(database_url, tmp_path_factory):
+    """One worker (8 threads) that gives a request 1 s for its headers and 2 s for its body."""
+    env = {"QUOTETRACE_HEADER_SECONDS": "1", "QUOTETRACE_BODY_SECONDS": "2"}
+    yield from _serve(database_url, tmp_path_factory, workers=1, env=env)
+
+
+def _serve(database_url, tmp_path_factory, *, workers: int, env: dict | None = None):
     port = _free_port()
     log = tmp_path_factory.mktemp("serve") / "gunicorn.log"
     with log.open("wb") as out:
@@ -38,9 +49,9 @@ def served(database_url, tmp_path_factory):
                 "--port",
                 str(port),
                 "--workers",
-                "2",
+                str(workers),
             ],
-            env={**os.environ, "DATABASE_URL": database_url},
+            env={**os.environ, "DATABASE_URL": database_url, **(env or {})},
             stdout=out,
             stderr=subprocess.STDOUT,
         )
@@ -174,6 +185,43 @@ def test_a_long_claim_over_get_leaves_a_short_line_in_the_access_log(served):
     assert "GET /api/v1/verify?claim=Korea+is+an+important" in line  # what was asked, to tell it apart
     assert len(line) < 1_000
     assert "more]" in line  # says that it left the rest out
+
+
+def test_slow_clients_are_cut_off_and_the_service_answers_everyone_else(impatient):
+    port, log = impatient
+    # More slow clients than the worker has threads (8), each sending half a request line and stalling.
+    slow = []
+    for _ in range(12):
+        s = socket.create_connection(("127.0.0.1", port), timeout=30)
+        s.sendall(b"GET /healthz HT")
+        slow.append(s)
+    try:
+        status, _headers, _body = _get(port, "/healthz")  # served, once the slow ones are cut off
+        assert status == 200
+        for s in slow:
+            assert s.recv(100) == b""  # each slow connection was closed by the server
+    finally:
+        for s in slow:
+            s.close()
+    assert "Traceback" not in log.read_text()
+
+
+def test_a_body_sent_too_slowly_is_a_408_problem(impatient):
+    port, _log = impatient
+    body = json.dumps({"claim": "Korea is an important strategic partner"}).encode()
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as s:
+        head = (
+            "POST /api/v1/verify HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+        )
+        s.sendall(head.encode() + body[:10])  # then nothing more: the body never completes
+        answer = b""
+        while chunk := s.recv(65536):
+            answer += chunk
+    head, _, problem = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 408")
+    assert b"application/problem+json" in head
+    assert "body" in json.loads(problem)["detail"]
 
 
 def test_no_server_version_is_sent(served):

@@ -19,6 +19,8 @@ BAD = [
     ("PORT", "70000", "at most 65535"),
     ("WEB_CONCURRENCY", "two", "whole number"),
     ("QUOTETRACE_REQUEST_DEADLINE", "20s", "number"),
+    ("QUOTETRACE_HEADER_SECONDS", "0", "at least 0.1"),
+    ("QUOTETRACE_BODY_SECONDS", "soon", "number"),
     ("QUOTETRACE_FETCH_ALLOW_LOOPBACK", "yes", "1 (on) or 0 (off)"),
     ("QUOTETRACE_REQUIRE_KEYS", "true", "1 (on) or 0 (off)"),
     ("QUOTETRACE_CORS_ORIGINS", "cms.example", "origins"),
