@@ -277,16 +277,16 @@ def test_a_file_with_a_nul_row_stores_every_good_row_and_names_the_bad_line(empt
 def test_a_row_the_database_refuses_is_reported_by_line_and_the_rest_of_its_batch_lands(
     empty_db, tmp_path, monkeypatch
 ):
-    from service import corpus
+    from service.corpus import importing
 
-    parse = corpus.parse_row
+    parse = importing.parse_row
 
     def parse_letting_one_bad_kind_through(line, record):
         row = parse(line, record)
         # What the database's CHECK constraint refuses, got past the row checks (as NUL once did).
         return row._replace(kind="rumour") if line == 7 else row
 
-    monkeypatch.setattr(corpus, "parse_row", parse_letting_one_bad_kind_through)
+    monkeypatch.setattr(importing, "parse_row", parse_letting_one_bad_kind_through)
     good = [{**ROWS[0], "ref": f"r{i}", "text": f"Quote number {i} about the harbour."} for i in range(12)]
     report = import_file(empty_db, _write_jsonl(tmp_path / "rows.jsonl", [json.dumps(r) for r in good]))
     assert report.added == 11

@@ -1,19 +1,12 @@
-"""Import and export quotes in the corpus format (JSON Lines, or CSV with the same columns).
+"""Import: corpus files written to the database in batches, each one transaction with its index entries.
 
-One row a quote: ``{"ref", "text", "speaker", "language", "source": {"title", "publisher", "url",
-"published_at"}}``, plus optional ``kind``, ``said_on``, ``context``, ``translation_of`` (another row's
-ref) and ``translation_provenance``. Rows of Goodreads-style collections (``{"quote", "author"}``, as
-in Quotes-500K) are read too. Bad rows are reported by line and skipped; every good row lands;
-a row already stored (same words, speaker and source) is not stored again. Rows are written in
-batches, each batch one transaction holding the quotes and their index entries together.
+Bad rows are reported by line and skipped; every good row lands; a row already stored (same words,
+speaker and source) is not stored again. Speaker strings are resolved to the stored people they surely
+are (``identity.resolve``), and large files are parsed in parallel processes.
 """
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
-import json
 import multiprocessing
 import os
 import sqlite3
@@ -21,25 +14,31 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date
 from itertools import chain
 from pathlib import Path
-from typing import IO, NamedTuple
 
 import numpy as np
-from sqlalchemy import Engine, func, select, text, update
+from sqlalchemy import Engine, text, update
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from service import bulk
-from service.matching import index_terms
+from service.corpus.rows import (
+    SOURCE_FIELDS,
+    Progress,
+    Reader,
+    Row,
+    RowError,
+    SpeakerRow,
+    decode_record,
+    parse_row,
+    raw_records,
+)
 from service.matching.identity import resolve
 from service.matching.names import read_name, surname_key
-from service.models import STANDINGS, Quote, Source, Speaker, utcnow
+from service.models import Quote, Speaker, utcnow
 from service.search import add_postings, plan
 from service.seeding import store_speaker
-from service.storable import bad_strings
-from service.store import NO_WORD
 
 # What a database says when it refuses rows: through SQLAlchemy, or from the driver (bulk writes on the
 # driver's own connection).
@@ -56,26 +55,6 @@ except ImportError:  # PostgreSQL is optional
 # a few seconds per batch, readers are not blocked (WAL).
 BATCH = 20_000
 
-# progress(done, rows): import passes the bytes of the file read so far and the rows read;
-# export the quotes written so far and the number it will write.
-Progress = Callable[[int, int], None]
-MAX_TEXT = 20_000
-SOURCE_FIELDS = ("title", "publisher", "url", "published_at", "author", "language", "standing")
-CSV_COLUMNS = (
-    "ref",
-    "text",
-    "speaker",
-    "language",
-    "kind",
-    "said_on",
-    "context",
-    "translation_of",
-    "translation_provenance",
-    "speaker_info",
-    *(f"source.{f}" for f in SOURCE_FIELDS),
-)
-
-
 _QUOTE_COLUMNS = (
     "text",
     "language",
@@ -89,37 +68,6 @@ _QUOTE_COLUMNS = (
     "fingerprint",
     "created_at",
 )
-
-
-class RowError(ValueError):
-    """A row that cannot be stored, and why."""
-
-
-class Row(NamedTuple):
-    """A validated row, with the identities import needs (computed where the row is parsed)."""
-
-    line: int
-    ref: str | None
-    text: str
-    speaker: str
-    language: str | None
-    kind: str
-    said_on: date | None
-    context: str | None
-    translation_of: str | None
-    translation_provenance: str | None
-    source: dict | None
-    speaker_info: dict | None
-    source_key: str | None
-    fingerprint: str
-
-
-class SpeakerRow(NamedTuple):
-    """A row that stores a speaker (with their aliases and roles) and no quote."""
-
-    line: int
-    speaker: str
-    speaker_info: dict | None
 
 
 @dataclass
@@ -143,244 +91,6 @@ class ImportReport:
                 else ""
             )
         )
-
-
-# --- reading -------------------------------------------------------------------------------------
-
-
-class _Reader:
-    """A corpus file opened for reading: its text, and how far into the file (bytes on disk) it has read.
-
-    The position is the raw file's, so for a .gz file it is the compressed position: progress against
-    the size ``ls`` shows.
-    """
-
-    def __init__(self, path: Path):
-        self._raw = path.open("rb")
-        binary = gzip.GzipFile(fileobj=self._raw, mode="rb") if path.suffix == ".gz" else self._raw
-        # Bytes that are not UTF-8 become lone surrogates, which the row's check reports by line.
-        self.text: IO[str] = io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape", newline="")
-
-    def position(self) -> int:
-        return self._raw.tell()
-
-    def close(self) -> None:
-        self.text.close()
-        self._raw.close()
-
-
-def _raw_records(path: Path, reader: _Reader) -> Iterator[tuple[int, str | dict]]:
-    """``(line, record)`` for every record of a JSONL (the line, undecoded) or CSV file (a dict)."""
-    fh = reader.text
-    if ".csv" in path.suffixes:
-        rows = csv.DictReader(fh)
-        for record in rows:
-            yield rows.line_num, _unflatten(record)
-        return
-    for line_no, line in enumerate(fh, start=1):
-        if line.strip():
-            yield line_no, line
-
-
-def _decode(raw: str | dict) -> dict:
-    if isinstance(raw, dict):
-        _refuse_unstorable(raw)
-        return raw
-    try:
-        record = json.loads(raw)
-    except RecursionError:
-        raise RowError("not valid JSON (nested too deeply)") from None
-    except ValueError as exc:
-        raise RowError(f"not valid JSON ({exc.msg})") from None
-    if not isinstance(record, dict):
-        raise RowError("not a JSON object")
-    if _may_be_unstorable(raw):
-        _refuse_unstorable(record)
-    return record
-
-
-def _may_be_unstorable(line: str) -> bool:
-    """Whether a JSON line may decode to a NUL or a lone surrogate (cheap: most lines cannot)."""
-    if "\\u" in line and ("\\u0000" in line or "\\ud" in line.lower()):
-        return True
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
-def _refuse_unstorable(record: dict) -> None:
-    """A RowError naming the first field whose text no database can store (NUL, lone surrogate)."""
-    for path, reason in bad_strings(record):
-        name = ".".join(map(str, path)) or "row"
-        raise RowError(f"{name}: nested too deeply" if reason == "depth" else f"{name}: {reason}")
-
-
-def _unflatten(record: dict[str | None, str | list | None]) -> dict:
-    row: dict = {}
-    source: dict = {}
-    for key, value in record.items():
-        if key is None:  # more cells than headers
-            row["__extra__"] = value
-            continue
-        value = value if value != "" else None
-        if key.startswith("source.") or key.startswith("source_"):
-            source[key[7:]] = value
-        else:
-            row[key] = value
-    row["source"] = source if any(v is not None for v in source.values()) else None
-    return row
-
-
-def _str(record: dict, name: str, *, required: bool = False, limit: int = 300) -> str | None:
-    value = record.get(name)
-    if required and (value is None or (isinstance(value, str) and not value.strip())):
-        raise RowError(f"{name}: missing")
-    if value is None:
-        return None  # an empty string stays one: export then import gives back what was stored
-    if not isinstance(value, str):
-        raise RowError(f"{name}: must be a string, not {type(value).__name__}")
-    if len(value) > limit:
-        raise RowError(f"{name}: longer than {limit} characters")
-    return value
-
-
-def _date(record: dict, name: str) -> date | None:
-    value = record.get(name)
-    if value in (None, ""):
-        return None
-    if not isinstance(value, str):
-        raise RowError(f"{name}: must be a date string (YYYY-MM-DD)")
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        raise RowError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _speaker_info(value) -> dict | None:
-    """Aliases, roles, Wikidata QID and description of the row's speaker, checked; None when absent."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, str):  # a CSV cell holds it as JSON
-        try:
-            value = json.loads(value)
-        except ValueError:
-            raise RowError("speaker_info: not valid JSON") from None
-    if not isinstance(value, dict):
-        raise RowError("speaker_info: must be an object")
-    aliases = value.get("aliases") or []
-    if not isinstance(aliases, list) or not all(isinstance(a, str) and 0 < len(a) <= 300 for a in aliases):
-        raise RowError("speaker_info.aliases: must be a list of names")
-    roles = value.get("roles") or []
-    if not isinstance(roles, list) or not all(
-        isinstance(r, dict) and isinstance(r.get("title"), str) for r in roles
-    ):
-        raise RowError("speaker_info.roles: must be a list of objects with a title")
-    for role in roles:
-        for name in ("start_date", "end_date"):
-            _date(role, name)
-    return {
-        "aliases": aliases,
-        "roles": roles,
-        "wikidata_qid": _str(value, "wikidata_qid", limit=20),
-        "description": _str(value, "description", limit=5_000),
-    }
-
-
-def _from_quote_author(record: dict) -> dict:
-    """A row of Goodreads-style quote collections (Quotes-500K: ``{quote, author, category}``).
-
-    The author field often carries the work after a comma ("Jane Austen, Pride and Prejudice"): the
-    speaker is the part before it, the work becomes the source's title.
-    """
-    author = record.get("author")
-    if not isinstance(author, str):
-        return {"text": record.get("quote"), "speaker": author}
-    speaker, _, work = author.partition(",")
-    return {
-        "text": record.get("quote"),
-        "speaker": speaker,
-        "source": {"title": work.strip()} if work.strip() else None,
-    }
-
-
-def _standing(raw_source: dict) -> str | None:
-    standing = _str(raw_source, "standing", limit=20)
-    if standing not in (None, *STANDINGS):
-        raise RowError(f"source.standing: {standing!r} is not one of {', '.join(STANDINGS)}")
-    return standing
-
-
-def parse_row(line: int, record: dict) -> Row:
-    """A validated row, or RowError saying what is wrong with it."""
-    if "__extra__" in record:
-        raise RowError("more cells than columns")
-    if "text" not in record and "speaker" not in record and "quote" in record:
-        record = _from_quote_author(record)
-    if record.get("text") is None and "speaker" in record:
-        return _speaker_row(line, record)
-    text = _str(record, "text", required=True, limit=MAX_TEXT)
-    if not index_terms(text):
-        raise RowError(f"text: {NO_WORD}")
-    speaker = _str(record, "speaker", required=True).strip()
-    kind = _str(record, "kind") or "direct"
-    if kind not in ("direct", "reported"):
-        raise RowError(f"kind: {kind!r} is not 'direct' or 'reported'")
-    provenance = _str(record, "translation_provenance")
-    if provenance not in (None, "editorial", "official"):
-        raise RowError(f"translation_provenance: {provenance!r} is not 'editorial' or 'official'")
-    raw_source = record.get("source")
-    source = None
-    if raw_source is not None:
-        if not isinstance(raw_source, dict):
-            raise RowError("source: must be an object")
-        source = {
-            "title": _str(raw_source, "title", limit=5_000),
-            "publisher": _str(raw_source, "publisher"),
-            "url": _str(raw_source, "url", limit=2_000),
-            "author": _str(raw_source, "author"),
-            "language": _str(raw_source, "language", limit=20),
-            "published_at": _date(raw_source, "published_at"),
-        }
-        if not any(source.values()):
-            source = None
-        else:
-            source["standing"] = _standing(raw_source)
-    ref = record.get("ref")
-    source_key = (
-        Source.make_key(source["url"], source["publisher"], source["title"], source["published_at"])
-        if source
-        else None
-    )
-    return Row(
-        line=line,
-        ref=str(ref) if ref is not None else None,
-        text=text,
-        speaker=speaker,
-        language=_str(record, "language", limit=20),
-        kind=kind,
-        said_on=_date(record, "said_on"),
-        context=_str(record, "context", limit=MAX_TEXT),
-        translation_of=_str(record, "translation_of", limit=100),
-        translation_provenance=provenance,
-        source=source,
-        speaker_info=_speaker_info(record.get("speaker_info")),
-        source_key=source_key,
-        fingerprint=Quote.make_fingerprint(text, speaker, source_key),
-    )
-
-
-def _speaker_row(line: int, record: dict) -> SpeakerRow:
-    """A row naming a speaker and no quote: export writes one for each speaker with no quotes."""
-    extra = sorted(k for k, v in record.items() if v is not None and k not in ("speaker", "speaker_info"))
-    if extra:
-        raise RowError(f"text: missing (a row with {', '.join(extra)} is a quote, and needs its words)")
-    speaker = _str(record, "speaker", required=True).strip()
-    return SpeakerRow(line=line, speaker=speaker, speaker_info=_speaker_info(record.get("speaker_info")))
-
-
-# --- writing -------------------------------------------------------------------------------------
 
 
 class _Resolver:
@@ -523,7 +233,7 @@ def _parse_records(records: list[tuple[int, str | dict]]) -> _Parsed:
     key_lists = []
     for line, raw in records:
         try:
-            row = parse_row(line, _decode(raw))
+            row = parse_row(line, decode_record(raw))
         except RowError as exc:
             parsed.errors.append((line, str(exc)))
             continue
@@ -686,11 +396,11 @@ def _parsed_batches(
     """Good rows of ``path`` in batches of about ``batch``, parsed by ``jobs`` processes; bad rows noted."""
     pending: list[_Parsed] = []
     size = 0
-    reader = _Reader(path)
+    reader = Reader(path)
     positions: deque[int] = deque()  # where the file was read to when each chunk was cut, in order
 
     def chunks() -> Iterator[list]:
-        for chunk in _chunks_of(_raw_records(path, reader), CHUNK):
+        for chunk in _chunks_of(raw_records(path, reader), CHUNK):
             positions.append(reader.position())
             yield chunk
 
@@ -790,128 +500,3 @@ def _refresh_statistics(engine: Engine) -> None:
             conn.exec_driver_sql("ANALYZE quotes, speakers, speaker_aliases, sources, index_terms, postings")
 
 
-# --- export --------------------------------------------------------------------------------------
-
-
-def export_rows(session: Session, *, batch: int = 5_000) -> Iterator[dict]:
-    """Every stored quote as a corpus row, in id order; then a row for each speaker with no quote."""
-    speakers = dict(session.execute(select(Speaker.id, Speaker.name)).all())
-    details = _speaker_details(session)
-    sources = {s.id: s for s in session.scalars(select(Source))}
-    last = 0
-    while True:
-        quotes = session.scalars(select(Quote).where(Quote.id > last).order_by(Quote.id).limit(batch)).all()
-        if not quotes:
-            break
-        originals = {q.translation_of_id for q in quotes if q.translation_of_id}
-        refs = (
-            dict(session.execute(select(Quote.id, Quote.ref).where(Quote.id.in_(originals))).all())
-            if originals
-            else {}
-        )
-        for q in quotes:
-            src = sources.get(q.source_id)
-            yield {
-                "ref": q.ref or f"quote-{q.id}",
-                "text": q.text,
-                "speaker": speakers[q.speaker_id],
-                "language": q.language,
-                "kind": q.kind,
-                "said_on": q.said_on.isoformat() if q.said_on else None,
-                "context": q.context,
-                "translation_of": (refs.get(q.translation_of_id) or f"quote-{q.translation_of_id}")
-                if q.translation_of_id
-                else None,
-                "translation_provenance": q.translation_provenance,
-                # A speaker's aliases and roles travel once, with the first of their quotes.
-                "speaker_info": details.pop(q.speaker_id, None),
-                "source": None
-                if src is None
-                else {
-                    "title": src.title,
-                    "publisher": src.publisher,
-                    "url": src.url,
-                    "published_at": src.published_at.isoformat() if src.published_at else None,
-                    "author": src.author,
-                    "language": src.language,
-                    "standing": src.standing,
-                },
-            }
-        last = quotes[-1].id
-        session.expunge_all()
-    # Speakers no quote names (an alias-only record, a merged-away speaker's target): kept with their
-    # aliases and roles, as rows with no text.
-    quoted = set(session.scalars(select(Quote.speaker_id).distinct()))
-    for speaker_id, name in sorted(speakers.items(), key=lambda item: item[1]):
-        if speaker_id not in quoted:
-            yield {"speaker": name, "speaker_info": details.pop(speaker_id, None)}
-
-
-def _speaker_details(session: Session) -> dict[int, dict]:
-    """Aliases, roles, QID and description of every speaker that has any."""
-    details: dict[int, dict] = {}
-    stmt = select(Speaker).options(selectinload(Speaker.aliases), selectinload(Speaker.roles))
-    for sp in session.scalars(
-        stmt.where(
-            Speaker.aliases.any()
-            | Speaker.roles.any()
-            | Speaker.wikidata_qid.is_not(None)
-            | Speaker.description.is_not(None)
-        )
-    ):
-        details[sp.id] = {
-            "aliases": [a.alias for a in sp.aliases],
-            "roles": [
-                {
-                    "title": r.title,
-                    "organisation": r.organisation,
-                    "start_date": r.start_date.isoformat() if r.start_date else None,
-                    "end_date": r.end_date.isoformat() if r.end_date else None,
-                    "aliases": list(r.aliases or ()),
-                }
-                for r in sp.roles
-            ],
-            "wikidata_qid": sp.wikidata_qid,
-            "description": sp.description,
-        }
-    return details
-
-
-# Quotes written between two calls of export's progress callback.
-EXPORT_PROGRESS_EVERY = 1_000
-
-
-def export_file(session: Session, path: Path, *, progress: Progress | None = None) -> int:
-    """Write every stored quote and speaker to ``path`` (CSV when it ends in .csv, else JSONL).
-
-    Returns how many quotes it wrote. ``progress(written, total)`` is called every
-    EXPORT_PROGRESS_EVERY quotes and at the end.
-    """
-    total = session.scalar(select(func.count()).select_from(Quote)) if progress else 0
-    count = 0
-
-    def wrote(row: dict) -> None:
-        nonlocal count
-        if "text" not in row:  # a speaker's own row (a speaker with no quotes), not a quote
-            return
-        count += 1
-        if progress and count % EXPORT_PROGRESS_EVERY == 0:
-            progress(count, total)
-
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        if path.suffix == ".csv":
-            writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
-            writer.writeheader()
-            for row in export_rows(session):
-                source = row.pop("source", None) or {}
-                info = row.pop("speaker_info")
-                row["speaker_info"] = json.dumps(info, ensure_ascii=False) if info else None
-                writer.writerow({**row, **{f"source.{k}": v for k, v in source.items()}})
-                wrote(row)
-        else:
-            for row in export_rows(session):
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-                wrote(row)
-    if progress:
-        progress(count, total)
-    return count
