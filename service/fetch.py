@@ -4,13 +4,15 @@ Every hop of a redirect is checked again: a public page must not bounce the serv
 network (``http://127.0.0.1/``, ``http://10.0.0.5/admin``, a cloud metadata address). The host's
 addresses are resolved once and all must be public; the connection goes to one of those addresses
 (pinned), so a second DNS answer cannot send it elsewhere. Tests serve pages on
-loopback and say so with ``allow_loopback``; private ranges stay refused even then.
+loopback and say so with ``allow_loopback``; private ranges stay refused even then. For https, tests
+trust the CA they made with ``ca_certs``; certificates are always verified.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -46,6 +48,9 @@ class FetchPolicy:
     max_bytes: int = MAX_BYTES
     max_redirects: int = MAX_REDIRECTS
     allow_loopback: bool = False
+    # A PEM file of the certificate authorities https pages must chain to; None: the system's store, as
+    # urllib3 loads it. Tests pass the CA they made; a server never needs to.
+    ca_certs: str | None = None
 
 
 @dataclass(frozen=True)
@@ -105,11 +110,27 @@ def fetch_page(url: str, *, policy: FetchPolicy = FetchPolicy()) -> FetchedPage:
                     raise FetchError(f"{url} answered HTTP {response.status}.")
                 return _page(url, response, policy, deadline=time.monotonic() + policy.timeout)
             finally:
-                response.release_conn()
+                # Closed, not released: a redirect's unread body would otherwise keep its socket open
+                # until the garbage collector finds it (and no connection is reused: one pool a hop).
+                response.close()
                 pool.close()
         raise FetchError(f"More than {policy.max_redirects} redirects.")
+    except urllib3.exceptions.SSLError as exc:
+        raise _tls_error(url, exc.args[0] if exc.args else exc) from exc
     except urllib3.exceptions.HTTPError as exc:
         raise FetchError(f"{url} could not be fetched ({type(exc).__name__}).") from exc
+
+
+def _tls_error(url: str, cause: BaseException) -> FetchError:
+    """What went wrong with ``url``'s TLS, in words: a refused certificate says so and why."""
+    from urllib3.util.ssl_match_hostname import CertificateError
+
+    host = urlsplit(url).hostname
+    # OpenSSL refuses the chain; urllib3 checks the name itself, as it does when given assert_hostname.
+    if isinstance(cause, ssl.SSLCertVerificationError | CertificateError):
+        reason = getattr(cause, "verify_message", None) or str(cause)
+        return FetchError(f"{url}: the TLS certificate of {host!r} was refused ({reason}); not fetched.")
+    return FetchError(f"{url}: no secure connection to {host!r} could be made ({cause}).")
 
 
 def _get_pinned(urllib3, url: str, address: str, policy: FetchPolicy):
@@ -123,7 +144,8 @@ def _get_pinned(urllib3, url: str, address: str, policy: FetchPolicy):
     }
     if parts.scheme == "https":
         pool = urllib3.HTTPSConnectionPool(
-            address, port, server_hostname=parts.hostname, assert_hostname=parts.hostname, **options
+            address, port, server_hostname=parts.hostname, assert_hostname=parts.hostname,
+            ca_certs=policy.ca_certs, **options
         )
     else:
         pool = urllib3.HTTPConnectionPool(address, port, **options)
