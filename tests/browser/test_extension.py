@@ -30,6 +30,7 @@ import pytest
 from service.db import session_scope
 from service.keys import create_key
 from tests.browser.conftest import free_port
+from tests.browser.test_page_safety import _blocking
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSION = ROOT / "extension"
@@ -203,7 +204,7 @@ def test_panel_shows_the_changed_words_of_an_altered_claim(ext):
 
 
 # The styles a reader sees of the answer's parts, compared between the panel and the page.
-SHARED_LOOK = ["color", "backgroundColor", "fontFamily", "fontWeight", "borderLeftStyle",
+SHARED_LOOK = ["color", "backgroundColor", "fontFamily", "fontSize", "fontWeight", "borderLeftStyle",
                "textDecorationLine"]
 ANSWER_PARTS = [".verdict", ".verdict-word", ".explanation", ".wording", ".wording mark.matched",
                 ".wording del", ".wording ins", ".facts dt"]
@@ -237,21 +238,33 @@ def test_panel_shows_an_answer_as_the_journalists_page_does(ext, live_server):
     panel.close()
 
 
-def _selectors(css: str) -> set[str]:
-    css = re.sub(r"/\\*.*?\\*/", "", css, flags=re.S)
+@pytest.mark.parametrize(("claim", "speaker"), [(ALTERED, "Kaja Kallas"), (CLAIM, "Cho Tae-yul")])
+def test_axe_finds_no_serious_violation_in_the_panel(ext, claim, speaker):
+    page = _panel(ext, claim, speaker)
+    assert page.locator("#result").is_visible()
+    assert _blocking(page) == []
+    page.close()
+
+
+def _declarations(css: str) -> set[tuple[str, str, str]]:
+    """Every (selector, property, value) a stylesheet sets, in its rules and its @media blocks."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
     found = set()
-    for group in re.findall(r"([^{}]+)\\{", css):
-        if group.strip().startswith("@"):
-            continue
-        found |= {" ".join(s.split()) for s in group.split(",")}
+    for group, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        for declaration in filter(str.strip, body.split(";")):
+            prop, _, value = declaration.partition(":")
+            for selector in group.split(","):
+                found.add((" ".join(selector.split()), prop.strip(), " ".join(value.split())))
     return found
 
 
-def test_the_panels_own_stylesheet_restyles_nothing_the_page_styles():
-    # page.css is the page's stylesheet itself (a link), and panel.css only adds to it.
+def test_the_panels_own_stylesheet_repeats_nothing_the_page_sets():
+    # page.css is the page's stylesheet itself (a link); panel.css only adds to it or overrides it.
     assert (EXTENSION / "page.css").read_bytes() == PAGE_CSS.read_bytes()
-    shared = _selectors((EXTENSION / "panel.css").read_text()) & _selectors(PAGE_CSS.read_text())
-    assert not shared, f"panel.css repeats the page's rules for {sorted(shared)}"
+    page, panel = _declarations(PAGE_CSS.read_text()), _declarations((EXTENSION / "panel.css").read_text())
+    assert len(panel) > 20  # the parser read the file
+    repeated = panel & page
+    assert not repeated, f"panel.css repeats the page's {sorted(repeated)}"
 
 
 def test_make_extension_zips_the_pages_stylesheet_itself(tmp_path):
@@ -293,6 +306,7 @@ def test_panel_says_when_no_server_answers(extension):
     error.wait_for()
     assert "No quotetrace server answers at http://127.0.0.1:" in error.inner_text()
     assert page.get_by_role("button", name="Try again").is_visible()
+    assert _blocking(page) == []  # the error state's colours too
     _shot(page, "panel-no-server.png")
     page.close()
 
