@@ -157,6 +157,16 @@ function renderSource(source) {
   }
 }
 
+// "Indonesian" for "id", as the page names languages; the code itself when the browser has no name.
+function languageName(code) {
+  if (!code) return "unknown language";
+  try {
+    return new Intl.DisplayNames(["en"], { type: "language" }).of(code) || code;
+  } catch {
+    return code;
+  }
+}
+
 // The compact form (as GET ?fields=summary gives it) of a full verification (as POST gives it).
 function summarise(result) {
   const top = result.matches[0];
@@ -193,7 +203,11 @@ function renderSummary(summary) {
   if (m) {
     renderDiff(m.diff && m.diff.length ? m.diff : [{ op: "equal", claim: m.text, quote: m.text }]);
     $("original").hidden = !m.original_text;
-    $("original").textContent = m.original_text ? `Original (${m.original_language || "?"}): “${m.original_text}”` : "";
+    if (m.original_text) {
+      $("original-heading").textContent = `Original wording, ${languageName(m.original_language)}`;
+      $("original-text").textContent = m.original_text;
+      if (m.original_language) $("original-text").lang = m.original_language;
+    }
   }
   $("said-by").textContent = m ? m.speaker : "—";
   $("claimed").textContent = summary.speaker || "nobody named";

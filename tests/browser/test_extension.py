@@ -189,6 +189,9 @@ def test_panel_says_verified_names_kallas_and_the_korea_kr_source(ext):
     assert page.locator("#said-by").inner_text() == "Kaja Kallas"
     assert "korea.kr" in page.locator("#source").inner_text()
     assert page.get_by_label("Speaker").input_value() == "Kaja Kallas"
+    # The stored wording is a translation: the original is shown under its language's name.
+    assert page.locator("#original-heading").text_content() == "Original wording, Indonesian"
+    assert "mitra strategis" in page.locator("#original-text").inner_text()
     _shot(page, "panel-verified.png")
     page.close()
 
