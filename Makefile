@@ -30,12 +30,14 @@ bench: install
 	$(BIN)/python bench/import_speed.py
 
 # The extension as a zip with manifest.json at its root (Chrome Web Store upload, or unzip and load).
+# extension/page.css is a symbolic link to the page's stylesheet: zipfile stores the file it names.
+EXTENSION_ZIP ?= instance/quotetrace-extension.zip
 extension:
-	mkdir -p instance
-	rm -f instance/quotetrace-extension.zip
-	cd extension && python3 -m zipfile -c ../instance/quotetrace-extension.zip \
+	mkdir -p $(dir $(abspath $(EXTENSION_ZIP)))
+	rm -f $(abspath $(EXTENSION_ZIP))
+	cd extension && python3 -m zipfile -c $(abspath $(EXTENSION_ZIP)) \
 		manifest.json *.js *.html *.css icons content
-	@echo "wrote instance/quotetrace-extension.zip"
+	@echo "wrote $(EXTENSION_ZIP)"
 
 # For people to look at, in instance/screenshots/: the page's answers and a checked draft at 360 px and
 # desktop widths; the extension's panel (verified, altered) and an underlined page.

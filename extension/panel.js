@@ -2,7 +2,7 @@
 // that claim; the form edits the URL (and so the verification), the context menu sets it.
 
 import { ApiError, request } from "./api.js";
-import { verdictOf } from "./verdicts.js";
+import { verdictIcon, verdictOf } from "./verdicts.js";
 
 const $ = (id) => document.getElementById(id);
 // How long the panel waits for the service worker to name the speaker of a selection's sentence.
@@ -95,30 +95,37 @@ function explain(summary) {
   }
 }
 
+// The stored wording as the page shows it: the words the claim matches highlighted, the quote's words
+// the claim changed struck out, and the claim's own words underlined after them.
 function renderDiff(diff) {
   const out = $("diff");
   out.replaceChildren();
-  let changed = false;
+  const changed = { del: false, ins: false };
+  const marked = (tag, text, spoken) => {
+    const element = document.createElement(tag);
+    if (tag === "mark") element.className = "matched";
+    if (spoken) {
+      const hidden = document.createElement("span");
+      hidden.className = "visually-hidden";
+      hidden.textContent = spoken;
+      element.append(hidden);
+    }
+    element.append(text);
+    return element;
+  };
   for (const step of diff) {
     if (out.childNodes.length) out.append(" ");
     if (step.op === "equal") {
-      out.append(step.quote || step.claim);
+      out.append(marked("mark", step.quote || step.claim));
       continue;
     }
-    changed = true;
-    if (step.claim) {
-      const del = document.createElement("del");
-      del.textContent = step.claim;
-      out.append(del);
-    }
-    if (step.claim && step.quote) out.append(" ");
-    if (step.quote) {
-      const ins = document.createElement("ins");
-      ins.textContent = step.quote;
-      out.append(ins);
-    }
+    if (step.quote) out.append(marked("del", step.quote, "[the quote says:] "));
+    if (step.claim) out.append(marked("ins", step.claim, "[the claim says:] "));
+    changed.del ||= Boolean(step.quote);
+    changed.ins ||= Boolean(step.claim);
   }
-  $("diff-legend").hidden = !changed;
+  $("legend-del").hidden = !changed.del;
+  $("legend-ins").hidden = !changed.ins;
 }
 
 function renderSource(source) {
@@ -131,6 +138,7 @@ function renderSource(source) {
   const title = source.title || source.url || "Untitled";
   if (source.url) {
     const link = document.createElement("a");
+    link.className = "source-link";
     link.href = source.url;
     link.target = "_blank";
     link.rel = "noopener";
@@ -141,8 +149,22 @@ function renderSource(source) {
     cite.textContent = title;
     dd.append(cite);
   }
-  const about = [source.publisher, source.published_at].filter(Boolean).join(", ");
-  if (about) dd.append(document.createElement("br"), about);
+  for (const part of [source.publisher, source.published_at].filter(Boolean)) {
+    const meta = document.createElement("span");
+    meta.className = "source-meta";
+    meta.textContent = ` · ${part}`;
+    dd.append(meta);
+  }
+}
+
+// "Indonesian" for "id", as the page names languages; the code itself when the browser has no name.
+function languageName(code) {
+  if (!code) return "unknown language";
+  try {
+    return new Intl.DisplayNames(["en"], { type: "language" }).of(code) || code;
+  } catch {
+    return code;
+  }
 }
 
 // The compact form (as GET ?fields=summary gives it) of a full verification (as POST gives it).
@@ -170,17 +192,22 @@ function summarise(result) {
 function renderSummary(summary) {
   $("state").hidden = true;
   const verdict = verdictOf(summary.verdict);
-  $("verdict").className = `verdict verdict-${summary.verdict}`;
-  $("verdict-icon").textContent = verdict.icon;
+  $("result").dataset.verdict = summary.verdict; // the page's colours, by [data-verdict]
+  $("verdict").querySelector(".icon")?.remove();
+  $("verdict").prepend(verdictIcon(summary.verdict));
   $("verdict-word").textContent = verdict.word;
-  $("verdict").title = verdict.hint;
+  $("verdict-meaning").textContent = verdict.hint;
   $("explanation").textContent = explain(summary);
   const m = summary.match;
   $("wording").hidden = !m;
   if (m) {
     renderDiff(m.diff && m.diff.length ? m.diff : [{ op: "equal", claim: m.text, quote: m.text }]);
     $("original").hidden = !m.original_text;
-    $("original").textContent = m.original_text ? `Original (${m.original_language || "?"}): “${m.original_text}”` : "";
+    if (m.original_text) {
+      $("original-heading").textContent = `Original wording, ${languageName(m.original_language)}`;
+      $("original-text").textContent = m.original_text;
+      if (m.original_language) $("original-text").lang = m.original_language;
+    }
   }
   $("said-by").textContent = m ? m.speaker : "—";
   $("claimed").textContent = summary.speaker || "nobody named";

@@ -6,8 +6,10 @@ its service worker, and pointed at the test's server through its options page, a
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +19,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,8 +30,12 @@ import pytest
 from service.db import session_scope
 from service.keys import create_key
 from tests.browser.conftest import free_port
+from tests.browser.test_page_safety import _blocking
 
-EXTENSION = Path(__file__).resolve().parents[2] / "extension"
+ROOT = Path(__file__).resolve().parents[2]
+EXTENSION = ROOT / "extension"
+# The journalist's page's stylesheet, which the extension's panel and options use as page.css.
+PAGE_CSS = ROOT / "service" / "web" / "static" / "style.css"
 CLAIM = "Korea is an important strategic partner"
 ALTERED = "Korea is the most important strategic partner"
 # Screenshots for people to look at (`make screenshots`), never asserted on.
@@ -178,10 +185,13 @@ def test_panel_says_verified_names_kallas_and_the_korea_kr_source(ext):
     page = _panel(ext, CLAIM, "Kaja Kallas")
     result = page.get_by_role("region", name="Verified")
     assert result.is_visible()
-    assert page.locator("#verdict-icon").inner_text() == "✓"
+    assert page.locator("#verdict svg.icon[data-icon=verified]").is_visible()
     assert page.locator("#said-by").inner_text() == "Kaja Kallas"
     assert "korea.kr" in page.locator("#source").inner_text()
     assert page.get_by_label("Speaker").input_value() == "Kaja Kallas"
+    # The stored wording is a translation: the original is shown under its language's name.
+    assert page.locator("#original-heading").text_content() == "Original wording, Indonesian"
+    assert "mitra strategis" in page.locator("#original-text").inner_text()
     _shot(page, "panel-verified.png")
     page.close()
 
@@ -189,10 +199,85 @@ def test_panel_says_verified_names_kallas_and_the_korea_kr_source(ext):
 def test_panel_shows_the_changed_words_of_an_altered_claim(ext):
     page = _panel(ext, ALTERED, "Kaja Kallas")
     assert page.locator("#verdict-word").inner_text() == "Altered"
-    assert "most" in " ".join(page.locator("#diff del").all_inner_texts())
-    assert page.locator("#diff ins").count() >= 1
+    # As on the page: the quote's words the claim changed struck out, the claim's own underlined.
+    assert "an" in " ".join(page.locator("#diff del").all_inner_texts()).split()
+    assert "most" in " ".join(page.locator("#diff ins").all_inner_texts())
     _shot(page, "panel-altered.png")
     page.close()
+
+
+# The styles a reader sees of the answer's parts, compared between the panel and the page.
+SHARED_LOOK = ["color", "backgroundColor", "fontFamily", "fontSize", "fontWeight", "borderLeftStyle",
+               "textDecorationLine"]
+ANSWER_PARTS = [".verdict", ".verdict-word", ".explanation", ".wording", ".wording mark.matched",
+                ".wording del", ".wording ins", ".facts dt"]
+
+
+def _looks(page, root):
+    return page.evaluate(
+        """([root, parts, properties]) => Object.fromEntries(parts.map((part) => {
+            const element = document.querySelector(`${root} ${part}`);
+            if (!element) return [part, null];
+            const style = getComputedStyle(element);
+            return [part, Object.fromEntries(properties.map((p) => [p, style[p]]))];
+        }))""",
+        [root, ANSWER_PARTS, SHARED_LOOK],
+    )
+
+
+def test_panel_shows_an_answer_as_the_journalists_page_does(ext, live_server):
+    context = ext[0]
+    panel = _panel(ext, ALTERED, "Kaja Kallas")
+    page = context.new_page()
+    page.goto(f"{live_server}/?{urllib.parse.urlencode({'claim': ALTERED, 'speaker': 'Kaja Kallas'})}")
+    on_page = _looks(page, ".answer")
+    assert all(on_page.values()), on_page
+    # The same verdict colours, wording, marks and facts, from the same stylesheet.
+    assert _looks(panel, "#result") == on_page
+    # And the same icon: the page's SVG for "altered", drawn in the verdict's colour.
+    paths = [p.get_attribute("d") for p in page.locator(".answer .verdict svg.icon path").all()]
+    assert [p.get_attribute("d") for p in panel.locator("#result .verdict svg.icon path").all()] == paths
+    page.close()
+    panel.close()
+
+
+@pytest.mark.parametrize(("claim", "speaker"), [(ALTERED, "Kaja Kallas"), (CLAIM, "Cho Tae-yul")])
+def test_axe_finds_no_serious_violation_in_the_panel(ext, claim, speaker):
+    page = _panel(ext, claim, speaker)
+    assert page.locator("#result").is_visible()
+    assert _blocking(page) == []
+    page.close()
+
+
+def _declarations(css: str) -> set[tuple[str, str, str]]:
+    """Every (selector, property, value) a stylesheet sets, in its rules and its @media blocks."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    found = set()
+    for group, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        for declaration in filter(str.strip, body.split(";")):
+            prop, _, value = declaration.partition(":")
+            for selector in group.split(","):
+                found.add((" ".join(selector.split()), prop.strip(), " ".join(value.split())))
+    return found
+
+
+def test_the_panels_own_stylesheet_repeats_nothing_the_page_sets():
+    # page.css is the page's stylesheet itself (a link); panel.css only adds to it or overrides it.
+    assert (EXTENSION / "page.css").read_bytes() == PAGE_CSS.read_bytes()
+    page, panel = _declarations(PAGE_CSS.read_text()), _declarations((EXTENSION / "panel.css").read_text())
+    assert len(panel) > 20  # the parser read the file
+    repeated = panel & page
+    assert not repeated, f"panel.css repeats the page's {sorted(repeated)}"
+
+
+def test_make_extension_zips_the_pages_stylesheet_itself(tmp_path):
+    archive = tmp_path / "quotetrace-extension.zip"
+    subprocess.run(["make", "-s", "-C", str(ROOT), "extension", f"EXTENSION_ZIP={archive}"], check=True,
+                   stdout=subprocess.DEVNULL)
+    with zipfile.ZipFile(archive) as packed:
+        # The file's bytes, not a link: an unzipped copy has no service/ beside it.
+        assert packed.read("page.css") == PAGE_CSS.read_bytes()
+        assert {"manifest.json", "panel.html", "panel.css", "options.html"} <= set(packed.namelist())
 
 
 def test_panel_says_misattributed_and_who_said_it(ext):
@@ -224,6 +309,8 @@ def test_panel_says_when_no_server_answers(extension):
     error.wait_for()
     assert "No quotetrace server answers at http://127.0.0.1:" in error.inner_text()
     assert page.get_by_role("button", name="Try again").is_visible()
+    assert _blocking(page) == []  # the error state's colours too
+    _shot(page, "panel-no-server.png")
     page.close()
 
 
@@ -247,24 +334,28 @@ def _tab_id(worker, url):
     return worker.evaluate("async (url) => (await chrome.tabs.query({url}))[0].id", url)
 
 
+# In the article, the reader selects a quotation's words (without the marks), as for a right-click.
+SELECT_QUOTATION = """(claim) => {
+    const p = [...document.querySelectorAll('p')].find(p => p.textContent.includes(claim + ',”'));
+    const node = p.firstChild; const start = node.data.indexOf(claim);
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, start + claim.length);
+    getSelection().removeAllRanges(); getSelection().addRange(range);
+    return getSelection().toString();
+}"""
+
+
 def test_context_menu_opens_the_panel_on_the_claim_and_its_sentences_speaker(ext, pages):
     context, worker, extension_id = ext
     url = f"http://127.0.0.1:{pages}/article.html"
     page = context.new_page()
     page.goto(url)
-    # The reader selects the quotation's words (without the marks) and right-clicks.
-    page.evaluate(
-        """(claim) => {
-            const p = [...document.querySelectorAll('p')].find(p => p.textContent.includes(claim + ',”'));
-            const node = p.firstChild; const start = node.data.indexOf(claim);
-            const range = document.createRange();
-            range.setStart(node, start);
-            range.setEnd(node, start + claim.length);
-            getSelection().removeAllRanges(); getSelection().addRange(range);
-        }""",
-        CLAIM,
-    )
-    selection = page.evaluate("getSelection().toString()")
+    # The reader selects the quotation's words (without the marks) and right-clicks. The handler is
+    # called from the worker as the menu would call it, but without the menu's gesture: Chromium
+    # refuses sidePanel.open() there, and the path it sets is what the next opening shows (the
+    # side panel's tests below open it for real).
+    selection = page.evaluate(SELECT_QUOTATION, CLAIM)
     speaker = worker.evaluate(
         """async ([url, selectionText]) => {
             const [tab] = await chrome.tabs.query({url});
@@ -318,7 +409,152 @@ def test_check_this_page_underlines_every_quotation_with_its_verdict(ext, pages)
     )
     path = worker.evaluate("async () => (await chrome.sidePanel.getOptions({})).path")
     assert path.startswith(f"panel.html?claim={urllib.parse.quote(ALTERED)}&speaker=")
+    _close_side_panels(worker)  # the click opened it (see the side panel's tests below)
     page.close()
+
+
+# How long a test waits for the side panel to open or to show an answer: gunicorn answered the panel
+# within a second or two on the loaded two-core machine; this is generous.
+PANEL_WAIT_TRIES = 150  # of 0.1 s
+
+
+def _close_side_panels(worker):
+    """Close the side panel of every window (sidePanel.close needs no gesture)."""
+    worker.evaluate(
+        """async () => {
+            for (const w of await chrome.windows.getAll()) {
+                await chrome.sidePanel.close({windowId: w.id}).catch(() => {});  // none open there
+            }
+        }"""
+    )
+
+
+class SidePanel:
+    """The extension's real side panel in the browser window, reached over the DevTools protocol.
+
+    Playwright lists no side panel among a context's pages, so the panel is found among the browser's
+    targets and its page read with ``Runtime.evaluate`` through ``Target.sendMessageToTarget``.
+    """
+
+    def __init__(self, page, worker, extension_id):
+        self.page, self.worker = page, worker
+        self.prefix = f"chrome-extension://{extension_id}/panel.html"
+        self.cdp = page.context.new_cdp_session(page)
+        self.replies: dict[int, dict] = {}
+        self.ids = itertools.count(1)
+        self.session = None
+        self.cdp.on("Target.receivedMessageFromTarget", self._received)
+        self.close()  # one a previous test opened would show that test's answer
+        # Nor may an answer a previous test's panel cached be reused: every test reseeds the database.
+        self.cdp.send("Network.clearBrowserCache")
+
+    def close(self):
+        """Close the side panel, so that the next test's opens afresh."""
+        _close_side_panels(self.worker)
+        self.session = None
+
+    def _received(self, event):
+        message = json.loads(event["message"])
+        if "id" in message:
+            self.replies[message["id"]] = message
+
+    def _wait(self, ready):
+        for _ in range(PANEL_WAIT_TRIES):
+            found = ready()
+            if found:
+                return found
+            self.page.wait_for_timeout(100)
+        return None
+
+    def url_once(self, wanted) -> str | None:
+        """The URL of the window's side panel once ``wanted(url)`` holds (None if it never does)."""
+
+        def side_panel_url():
+            urls = self.worker.evaluate(
+                "async () => (await chrome.runtime.getContexts({contextTypes: ['SIDE_PANEL']}))"
+                ".map((c) => c.documentUrl)"
+            )
+            return next((u for u in urls if wanted(u)), None)
+
+        found = self._wait(side_panel_url)
+        return found
+
+    def text_of(self, selector: str, *, once=bool) -> str | None:
+        """The inner text of ``selector`` in the side panel once ``once(text)`` holds."""
+        if self.session is None:
+            targets = self.cdp.send("Target.getTargets")["targetInfos"]
+            target = next(t for t in targets if t["url"].startswith(self.prefix))
+            attach = {"targetId": target["targetId"], "flatten": False}
+            self.session = self.cdp.send("Target.attachToTarget", attach)["sessionId"]
+        expression = f"(document.querySelector({json.dumps(selector)}) || {{}}).innerText || ''"
+
+        def text():
+            asked = next(self.ids)
+            call = {"id": asked, "method": "Runtime.evaluate",
+                    "params": {"expression": expression, "returnByValue": True}}
+            message = {"sessionId": self.session, "message": json.dumps(call)}
+            self.cdp.send("Target.sendMessageToTarget", message)
+            reply = self._wait(lambda: self.replies.pop(asked, None))
+            value = reply["result"]["result"].get("value", "") if reply and "result" in reply else ""
+            return value if once(value) else None
+
+        return self._wait(text)
+
+
+def _checked_article(ext, pages, tab_name):
+    """The article in a new tab, checked; ``tab_name`` (its URL's query) tells its tab from others."""
+    context, worker, _ = ext
+    url = f"http://127.0.0.1:{pages}/article.html?{tab_name}"
+    page = context.new_page()
+    page.goto(url)
+    worker.evaluate("async (url) => self.quotetrace.checkPage((await chrome.tabs.query({url}))[0])", url)
+    page.locator("html[data-quotetrace-checked]").wait_for()
+    return page
+
+
+def test_choosing_an_underlined_quotation_opens_the_side_panel_on_it(ext, pages):
+    _, worker, extension_id = ext
+    page = _checked_article(ext, pages, "opens")
+    panel = SidePanel(page, worker, extension_id)
+    # A real click: Chromium opens a side panel only in answer to the reader's gesture.
+    page.get_by_role("button", name="Altered:").click()
+    wanted = f"{panel.prefix}?claim={urllib.parse.quote(ALTERED)}&speaker="
+    url = panel.url_once(lambda u: u.startswith(wanted))
+    assert url, "no side panel opened on the altered quotation"
+    assert urllib.parse.parse_qs(urllib.parse.urlsplit(url).query)["claim"] == [ALTERED]
+    assert panel.text_of("#verdict-word", once=bool) == "Altered"
+    assert panel.text_of("#said-by", once=bool) == "Kaja Kallas"
+    panel.close()
+    page.close()
+
+
+def test_the_context_menu_shows_its_selection_in_the_open_side_panel(ext, pages):
+    context, worker, extension_id = ext
+    checked = _checked_article(ext, pages, "follows")
+    panel = SidePanel(checked, worker, extension_id)
+    checked.get_by_role("button", name="Altered:").click()  # the reader opens the panel
+    assert panel.url_once(lambda u: urllib.parse.quote(ALTERED) in u)
+    # In another tab of the window, the reader selects a quotation and chooses "Verify quote". The
+    # handler is called from the worker, where sidePanel.open() has no gesture; the open panel follows.
+    page = context.new_page()
+    page.goto(f"http://127.0.0.1:{pages}/article.html?unchecked")
+    selection = page.evaluate(SELECT_QUOTATION, CLAIM)
+    worker.evaluate(
+        """async ([url, selectionText]) => {
+            const [tab] = await chrome.tabs.query({url});
+            const info = {menuItemId: 'quotetrace-verify', selectionText, frameId: 0};
+            return self.quotetrace.onVerifySelection(info, tab);
+        }""",
+        [page.url, selection],
+    )
+    # First panel.html?claim=…&from=selection, then with the speaker its sentence names ("Kallas said").
+    wanted = f"{panel.prefix}?claim={urllib.parse.quote(CLAIM)}&speaker="
+    url = panel.url_once(lambda u: u.startswith(wanted) and "Kallas" in u)
+    assert url, "the side panel did not follow the context menu"
+    assert panel.text_of("#verdict-word", once=lambda t: t == "Verified") == "Verified"
+    panel.close()
+    page.close()
+    checked.close()
 
 
 def _fetch_from(page, api_url):
