@@ -40,11 +40,11 @@ extension:
 	@echo "wrote $(EXTENSION_ZIP)"
 
 # For people to look at, in instance/screenshots/: the page's answers and a checked draft at 360 px and
-# desktop widths; the extension's panel (verified, altered) and an underlined page.
+# desktop widths; the extension's panel (verified, altered, no server) and an underlined page.
 screenshots: install
 	$(BIN)/pytest -q tests/browser/screenshots.py
 	QUOTETRACE_SCREENSHOTS=$(CURDIR)/instance/screenshots $(BIN)/pytest -q tests/browser/test_extension.py \
-		-k "verified_names or altered or underlines"
+		-k "verified_names or altered or underlines or no_server"
 	@ls instance/screenshots
 
 clean:
