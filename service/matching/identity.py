@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from service.matching import names
-from service.matching.names import compare_names, count_people, read_name
+from service.matching.names import compare_names, count_people, letters_of, read_name
 
 __all__ = [
     "Duplicate",
@@ -142,11 +142,6 @@ _SPACING_MIN_LETTERS = 8
 _SPACING_EVIDENCE = "the same letters, spaced, dotted or hyphenated differently: likely one person"
 
 
-def _letters(name: str) -> str:
-    """A name's letters alone, case folded: 'Lailah GiftyAkita' and 'Lailah Gifty Akita' agree."""
-    return "".join(ch for ch in name.casefold() if ch.isalnum())
-
-
 def spacing_duplicates(
     speakers: Iterable[tuple[int, str, int]], known: Iterable[Duplicate] = ()
 ) -> list[Duplicate]:
@@ -158,7 +153,7 @@ def spacing_duplicates(
     seen = {frozenset((d.source_id, d.target_id)) for d in known}
     by_letters: dict[str, list[tuple[int, str, int]]] = {}
     for speaker in speakers:
-        letters = _letters(speaker[1])
+        letters = letters_of(speaker[1])  # 'Lailah GiftyAkita' = 'Lailah Gifty Akita'
         if len(letters) >= _SPACING_MIN_LETTERS:
             by_letters.setdefault(letters, []).append(speaker)
     found: list[Duplicate] = []

@@ -123,8 +123,9 @@ class Name:
     generation: str = ""
 
 
-def _key(part: str) -> str:
-    # "O'Brien" = "OBrien" = "obrien"; "Zeta-Jones" = "Zeta Jones"; dots of initials go.
+def letters_of(part: str) -> str:
+    """A name's letters alone, folded: "O'Brien" = "OBrien" = "obrien"; "Zeta-Jones" = "Zeta Jones"; the
+    dots of initials go."""
     return "".join(ch for ch in fold(part) if ch.isalnum())
 
 
@@ -189,7 +190,7 @@ def _given_parts(*fields: str) -> tuple[str, ...]:
     for f in fields:
         for word in f.replace(".", ". ").split():
             for piece in word.split("-"):
-                key = _key(piece)
+                key = letters_of(piece)
                 if key:
                     parts.append(key)
     return tuple(parts)
@@ -206,25 +207,25 @@ def read_name(text: str) -> tuple[Name, ...]:
     if not words:
         return ()
     if len(words) == 1:
-        key = _key(words[0])
+        key = letters_of(words[0])
         return (Name((), key),) if key else ()
     parsed = HumanName(" ".join(words), constants=_CONSTANTS)
     surname_words = parsed.last.split()
     given = _given_parts(parsed.first, parsed.middle)
     if not surname_words:
         # nameparser found no surname (a name that is all titles or suffixes): the last word is it.
-        return (Name(_given_parts(*words[:-1]), _key(words[-1])),)
+        return (Name(_given_parts(*words[:-1]), letters_of(words[-1])),)
     # The surname's particles ("van", "de la") are not what tells two surnames apart: "Beethoven".
     core = [w for w in surname_words if fold(w).strip(".") not in _PARTICLES] or surname_words
     generation = next(
-        (k for k in (_key(w) for w in parsed.suffix.replace(",", " ").split()) if k in _GENERATIONS), ""
+        (k for k in (letters_of(w) for w in parsed.suffix.replace(",", " ").split()) if k in _GENERATIONS), ""
     )
-    western = Name(given, _key("".join(core)), generation)
+    western = Name(given, letters_of("".join(core)), generation)
     last = words[-1]
     # "Cho Tae-yul": a last word like "Tae-yul" (hyphen, then lower case) is a romanised Korean given
     # name, and the family name comes first ("Zeta-Jones" is a double-barrelled surname, not one).
     if _KOREAN_GIVEN.match(last) or (len(words) == 2 and "-" in last and last.split("-")[-1].islower()):
-        family_first = Name(_given_parts(*words[1:]), _key(words[0]))
+        family_first = Name(_given_parts(*words[1:]), letters_of(words[0]))
         return (family_first, western)
     return (western,)
 
