@@ -129,10 +129,8 @@ def from_environment() -> dict:
         # Seconds a request may run before it is stopped with a 503 (service.deadline); 0: never. Below
         # gunicorn's 30 s timeout, so the service answers before gunicorn would kill the worker.
         "REQUEST_DEADLINE": number_setting("QUOTETRACE_REQUEST_DEADLINE", 20),
-        # Seconds a client may take to send its request line and headers, then its body (the gunicorn
-        # worker, service.gunicorn_worker): past them it is cut off, so a slow client frees its thread.
-        "HEADER_SECONDS": number_setting("QUOTETRACE_HEADER_SECONDS", 10, minimum=0.1),
-        "BODY_SECONDS": number_setting("QUOTETRACE_BODY_SECONDS", 30, minimum=0.1),
+        # Read here so a bad value stops the boot; the gunicorn worker reads them itself (read_deadlines).
+        **dict(zip(("HEADER_SECONDS", "BODY_SECONDS"), read_deadlines(), strict=True)),
         "API_TITLE": "quotetrace",
         "API_VERSION": "v1",
         "OPENAPI_VERSION": "3.0.3",
@@ -164,6 +162,17 @@ def from_environment() -> dict:
         # Web pages allowed to call the API from a browser (CORS); the extension needs none of this.
         "CORS_ORIGINS": cors_origins(),
     }
+
+
+def read_deadlines() -> tuple[float, float]:
+    """Seconds a client may take to send its request line and headers, then its body
+    (``QUOTETRACE_HEADER_SECONDS``, ``QUOTETRACE_BODY_SECONDS``; service.gunicorn_worker): past them it
+    is cut off, so a slow client frees its thread. nginx's client_header_timeout is 60 s; 10 s is ample
+    for headers on any link, and 30 s carries the largest body (2 MiB) at 70 KB/s."""
+    return (
+        number_setting("QUOTETRACE_HEADER_SECONDS", 10, minimum=0.1),
+        number_setting("QUOTETRACE_BODY_SECONDS", 30, minimum=0.1),
+    )
 
 
 def cors_origins() -> list[str]:

@@ -125,8 +125,7 @@ class ThreadWorker(_GthreadWorker):
     and cutting off clients that send their request too slowly."""
 
     def init_process(self):
-        self.header_seconds = settings.number_setting("QUOTETRACE_HEADER_SECONDS", 10, minimum=0.1)
-        self.body_seconds = settings.number_setting("QUOTETRACE_BODY_SECONDS", 30, minimum=0.1)
+        self.header_seconds, self.body_seconds = settings.read_deadlines()
         super().init_process()
 
     def accept(self, listener):
