@@ -119,14 +119,7 @@ def choose_topic_terms(dfs: Mapping[int, int]) -> list[int]:
         for key, df in dfs.items()
         if 0 < df <= max(1, TOPIC_MAX_SHARE * total) and key != DOC_COUNT_KEY
     )
-    chosen: list[int] = []
-    read = 0
-    for df, key in present:
-        if len(chosen) >= TOPIC_TERMS or read + df > POSTINGS_BUDGET:
-            break
-        chosen.append(key)
-        read += df
-    return chosen
+    return _rarest_first(present, most=TOPIC_TERMS, budget=POSTINGS_BUDGET)
 
 
 def choose_wide_terms(dfs: Mapping[int, int]) -> list[int]:
@@ -140,10 +133,16 @@ def choose_wide_terms(dfs: Mapping[int, int]) -> list[int]:
     if rare > WIDE_MAX_RARE:
         return []
     present = sorted((df, key) for key, df in dfs.items() if df > 0 and key != DOC_COUNT_KEY)
+    return _rarest_first(present, most=WIDE_TERMS, budget=WIDE_BUDGET, at_least=MIN_TERMS)
+
+
+def _rarest_first(present: list[tuple[int, int]], *, most: int, budget: int, at_least: int = 0) -> list[int]:
+    """Keys of ``(df, key)`` in order, up to ``most``, while their postings fit ``budget`` (the first
+    ``at_least`` are taken whatever they cost)."""
     chosen: list[int] = []
     read = 0
     for df, key in present:
-        if len(chosen) >= WIDE_TERMS or (len(chosen) >= MIN_TERMS and read + df > WIDE_BUDGET):
+        if len(chosen) >= most or (len(chosen) >= at_least and read + df > budget):
             break
         chosen.append(key)
         read += df
