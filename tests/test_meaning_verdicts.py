@@ -1,0 +1,71 @@
+"""Verdicts of meaning-only matches from their similarities (matching.judge_meaning, no model involved):
+what a journalist sees for a stored quote in another language that is close, but not certainly the same."""
+
+from __future__ import annotations
+
+from service.matching import Candidate, Claim, Person, judge_meaning
+from service.matching.meaning import (
+    OTHER_LANGUAGE_MIN_SIMILARITY,
+    OTHER_LANGUAGE_MISATTRIBUTION_MIN_SIMILARITY,
+    SPEAKER_PREFERENCE_MARGIN,
+)
+
+KALLAS = Person(1, "Kaja Kallas")
+CHO = Person(2, "Cho Tae-yul")
+CLAIM = "Korea is an important strategic partner for the EU"
+# Between the two thresholds: close enough to say the same thing, not enough to accuse anyone.
+BETWEEN = (OTHER_LANGUAGE_MIN_SIMILARITY + OTHER_LANGUAGE_MISATTRIBUTION_MIN_SIMILARITY) / 2
+
+
+def _indonesian(
+    quote_id: int, speaker: Person, text: str = "Korea adalah mitra strategis bagi EU."
+) -> Candidate:
+    return Candidate(quote_id=quote_id, text=text, speaker=speaker, language="id")
+
+
+def test_other_language_quote_between_the_thresholds_is_a_paraphrase_when_no_speaker_is_claimed():
+    matches, related = judge_meaning(
+        Claim(CLAIM), [(_indonesian(1, KALLAS), BETWEEN, "id")], claim_language="en"
+    )
+    assert [(m.verdict, m.reason) for m in matches] == [("paraphrased", "other_language")]
+    assert related == []
+
+
+def test_other_language_quote_between_the_thresholds_by_someone_else_is_only_related():
+    # Saying the reporter credited the wrong person needs more than this similarity.
+    matches, related = judge_meaning(
+        Claim(CLAIM, speaker="Cho Tae-yul"), [(_indonesian(1, KALLAS), BETWEEN, "id")], claim_language="en"
+    )
+    assert matches == []
+    assert [r.candidate.quote_id for r in related] == [1]
+
+
+def test_other_language_quote_above_both_by_someone_else_is_misattributed():
+    similar = OTHER_LANGUAGE_MISATTRIBUTION_MIN_SIMILARITY + 0.05
+    matches, _ = judge_meaning(
+        Claim(CLAIM, speaker="Cho Tae-yul"), [(_indonesian(1, KALLAS), similar, "id")], claim_language="en"
+    )
+    assert [m.verdict for m in matches] == ["misattributed"]
+
+
+def test_claimed_speakers_much_weaker_statement_does_not_come_before_the_best_match():
+    best = 0.82
+    weaker = best - 2 * SPEAKER_PREFERENCE_MARGIN  # still a match, but another statement on the topic
+    assert weaker >= OTHER_LANGUAGE_MIN_SIMILARITY
+    ranked = [
+        (_indonesian(1, KALLAS), best, "id"),
+        (_indonesian(2, CHO, "kemitraan strategis Korea dan EU harus diperkuat"), weaker, "id"),
+    ]
+    matches, _ = judge_meaning(Claim(CLAIM, speaker="Cho Tae-yul"), ranked, claim_language="en")
+    assert [m.candidate.quote_id for m in matches] == [1, 2]
+    assert matches[0].verdict == "misattributed"
+
+
+def test_claimed_speakers_statement_as_close_as_the_best_comes_first():
+    best = 0.82
+    ranked = [
+        (_indonesian(1, KALLAS), best, "id"),
+        (_indonesian(2, CHO), best - SPEAKER_PREFERENCE_MARGIN / 2, "id"),
+    ]
+    matches, _ = judge_meaning(Claim(CLAIM, speaker="Cho Tae-yul"), ranked, claim_language="en")
+    assert [(m.candidate.quote_id, m.verdict) for m in matches] == [(2, "paraphrased"), (1, "misattributed")]
