@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/claim_retrieval.py [--task 2a|2b] [--split dev|train] [--limit N] [--jobs N]
                                               [--keep DIR] [--sweep [--lexical-weight W ...]
-                                              [--related-min R ...]]
+                                              [--related-min R ...] [--title-weight T ...]]
 
 Imports the task's verified claims as quotes (the claim as the text, the fact-check's title as the
 source's title, PolitiFact's speaker or "Snopes"), embeds them (`quotetrace embed`'s code), then verifies
@@ -11,11 +11,11 @@ then `related`, and MAP@5 is scored against the qrels. ``--keep DIR`` keeps the 
 and reuses it on the next run.
 
 ``--sweep`` (for ``--split train``: the constants are chosen there, dev is only ever measured) scores
-every ``--lexical-weight`` × ``--related-min`` on the same queries without re-running verify: claims the
-words answer keep verify's ranking; for the others the fused ranking is recomputed from the same pool of
-candidates verify uses (``verification.meaning_pool``). It also prints, for the paraphrase threshold,
-the share of queries whose fact-checked claim reaches each similarity against the share whose nearest
-*other* claim does (a match there would be wrong).
+every ``--lexical-weight`` × ``--related-min`` × ``--title-weight`` on the same queries without re-running
+verify: claims the words answer keep verify's ranking; for the others the fused ranking is recomputed
+from the same pool of candidates verify uses (``verification.meaning_pool``). It also prints, for the
+paraphrase threshold, the share of queries whose fact-checked claim reaches each similarity against the
+share whose nearest *other* claim does (a match there would be wrong).
 """
 
 from __future__ import annotations
@@ -89,6 +89,7 @@ def main() -> None:
     parser.add_argument("--sweep", action="store_true", help="score constants on these queries")
     parser.add_argument("--lexical-weight", type=float, action="append", default=None)
     parser.add_argument("--related-min", type=float, action="append", default=None)
+    parser.add_argument("--title-weight", type=float, action="append", default=None)
     args = parser.parse_args()
     for task in args.task or sorted(TASKS):
         run(task, args)
@@ -115,7 +116,7 @@ def run(task: str, args) -> None:
     took = time.perf_counter() - t0
     if n:
         print(f"{task}: embedded {n} quotes in {took:.1f} s ({n / took:.0f} quotes/s, {args.jobs} processes)")
-    if n or not vectors.index_path(url).exists():
+    if n or not embedding.index_files_exist(url):
         embedding.rebuild_index(engine, url)
     lines = (folder / spec["queries"]).read_text(encoding="utf-8").splitlines()
     queries = dict(line.split("\t", 1) for line in lines if "\t" in line)
@@ -142,7 +143,8 @@ def run(task: str, args) -> None:
     print(
         f"{task} {args.split}: MAP@5 {sum(aps) / len(aps):.3f} over {len(aps)} queries "
         f"({answered / len(aps):.0%} with any answer, {len(by_words)} answered by the words; lexical weight "
-        f"{verification.LEXICAL_WEIGHT}, related from {meaning.RELATED_MIN_SIMILARITY}, paraphrased from "
+        f"{verification.LEXICAL_WEIGHT}, title weight {verification.TITLE_WEIGHT}, "
+        f"related from {meaning.RELATED_MIN_SIMILARITY}, paraphrased from "
         f"{meaning.PARAPHRASE_MIN_SIMILARITY}); verify p50 {median(times):.0f} ms, "
         f"p99 {pct(times, 99):.0f} ms"
     )
@@ -152,7 +154,7 @@ def run(task: str, args) -> None:
 
 def sweep(engine, task, args, queries, qids, relevant, refs, by_words) -> None:
     """MAP@5 for each lexical weight × related threshold, and the similarities behind the paraphrase one."""
-    saved = args.keep / f"pools-{task}-{args.split}.pickle" if args.keep else None
+    saved = args.keep / f"pools-titled-{task}-{args.split}.pickle" if args.keep else None
     if saved and saved.exists():
         pools = pickle.loads(saved.read_bytes())
     else:
@@ -165,28 +167,31 @@ def sweep(engine, task, args, queries, qids, relevant, refs, by_words) -> None:
             saved.write_bytes(pickle.dumps(pools))
     weights = args.lexical_weight or [verification.LEXICAL_WEIGHT]
     floors = args.related_min or [meaning.RELATED_MIN_SIMILARITY]
-    for on in ("similarity", "fused"):
-        print(
-            f"{task} {args.split} sweep: MAP@5 by lexical weight (rows) x related-min on the {on} (columns)"
-        )
-        print("        " + "".join(f"{r:>8.2f}" for r in floors))
-        for w in weights:
-            row = []
-            for floor in floors:
-                aps = []
-                for qid in qids:
-                    if qid in by_words:
-                        ranked = by_words[qid]
-                    else:
-                        similarity, lexical = pools[qid]
-                        fused = _ranking(queries[qid], similarity, lexical, w, floor, on=on)
-                        ranked = [refs[q] for q in fused]
-                    aps.append(average_precision(ranked, relevant[qid]))
-                row.append(sum(aps) / len(aps))
-            print(f"  {w:5.2f} " + "".join(f"{m:8.3f}" for m in row))
+    for title_weight in args.title_weight or [verification.TITLE_WEIGHT]:
+        for on in ("similarity", "fused"):
+            print(
+                f"{task} {args.split} sweep, title weight {title_weight}: MAP@5 by lexical weight (rows) x "
+                f"related-min on the {on} (columns)"
+            )
+            print("        " + "".join(f"{r:>8.2f}" for r in floors))
+            for w in weights:
+                row = []
+                for floor in floors:
+                    aps = []
+                    for qid in qids:
+                        if qid in by_words:
+                            ranked = by_words[qid]
+                        else:
+                            similarity, words, titled = pools[qid]
+                            lexical = verification.lexical_scores(words, titled, title_weight=title_weight)
+                            fused = _ranking(queries[qid], similarity, lexical, w, floor, on=on)
+                            ranked = [refs[q] for q in fused]
+                        aps.append(average_precision(ranked, relevant[qid]))
+                    row.append(sum(aps) / len(aps))
+                print(f"  {w:5.2f} " + "".join(f"{m:8.3f}" for m in row))
     # The paraphrase threshold: the fact-checked claim's similarity against the nearest other claim's.
     right, wrong = [], []
-    for qid, (similarity, _) in pools.items():
+    for qid, (similarity, *_) in pools.items():
         mine = [v for q, v in similarity.items() if refs[q] in relevant[qid]]
         others = [v for q, v in similarity.items() if refs[q] not in relevant[qid]]
         right.append(max(mine, default=-1.0))

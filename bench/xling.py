@@ -73,7 +73,7 @@ def main() -> None:
     took = time.perf_counter() - t0
     if n:
         print(f"embedded {n} quotes in {took:.0f} s: {n / took:.0f} quotes/s with {args.jobs} processes")
-    if n or not vectors.index_path(url).exists():
+    if n or not embedding.index_files_exist(url):
         t0 = time.perf_counter()
         embedding.rebuild_index(engine, url)
         print(f"index file built in {time.perf_counter() - t0:.1f} s")

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, and_, func, select
 from sqlalchemy.orm import Session
 
 from service.models import Quote, QuoteVector
-from service.search import vectors
+from service.search import titles, vectors
 
 # Quotes committed together: small enough that a stop loses seconds of work, large enough that
 # commits cost nothing next to the model.
@@ -76,6 +76,15 @@ def embed_missing(
 
 
 def rebuild_index(engine: Engine, database_url: str) -> int:
-    """Rewrite the vector index file from the stored vectors; how many it holds."""
+    """Rewrite the vector index file from the stored vectors, and the source titles file; how many vectors."""
+    path = vectors.index_path(database_url)
     with Session(engine) as session:
-        return vectors.build_index(session, vectors.index_path(database_url))
+        held = vectors.build_index(session, path)
+        titles.build_title_index(session, titles.title_path(path))
+    return held
+
+
+def index_files_exist(database_url: str) -> bool:
+    """Whether ``rebuild_index`` has written both files for this database."""
+    path = vectors.index_path(database_url)
+    return path.exists() and titles.title_path(path).exists()

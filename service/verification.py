@@ -22,7 +22,7 @@ from service.match_view import brief, match_dict, meaning_match_dict
 from service.matching.explain import explanation
 from service.models import Quote, Source, Speaker, SpeakerAlias, SpeakerRole
 from service.reads import InQuery
-from service.search import plan, query_index, scored_index, vectors
+from service.search import plan, query_index, scored_index, titles, vectors
 from service.search.meaning_text import meaning_text
 
 _TRANSLATION = aliased(Quote)
@@ -294,30 +294,56 @@ VECTOR_CANDIDATES = 30
 # With filters, this many nearest quotes are looked at, and those close enough to be related are filtered
 # in SQL: a filter leaving one quote in thirty still leaves the fusion its usual thirty.
 FILTERED_VECTOR_CANDIDATES = 1_000
-# Weight of the words' score (rarity of shared words, scaled to the best candidate's) added to the cosine
-# similarity in the fused ranking. Chosen on CheckThat! 2021 2A and 2B *train*, never on dev
-# (bench/claim_retrieval.py --split train --sweep --lexical-weight W ...), at RELATED_MIN_SIMILARITY.
-# With the topical look (plan.TOPIC_TERMS), MAP@5 2A/2B: 0.754/0.494 at 0.10, 0.767/0.505 at 0.15,
-# 0.767/0.493 at 0.25, 0.758/0.490 at 0.40 (with the rare-words look before it, 0.15 was best too).
-LEXICAL_WEIGHT = 0.15
+# Weight of the words' score (the claim's words in the quote and in its source title, scaled to the best
+# candidate's; lexical_scores) added to the cosine similarity in the fused ranking. Chosen with TITLE_WEIGHT
+# on CheckThat! 2021 2A and 2B *train*, never on dev (bench/claim_retrieval.py --split train --sweep
+# --lexical-weight W ... --title-weight T ...), at RELATED_MIN_SIMILARITY. MAP@5 2A/2B: 0.813/0.510 at
+# 0.30 with titles at 0.5 (the best sum), 0.799/0.512 at 0.15, 0.801/0.514 at 0.15 with titles at 1.0,
+# 0.783/0.505 at 0.15 without titles (the weight chosen before the titles were looked at).
+LEXICAL_WEIGHT = 0.30
 # Lexical candidates (the topical look) brought into the fusion: their vectors are read by id. CheckThat!
 # 2A train MAP@5 0.767 with 30, 0.772 with 100; 100 nearest vectors instead of 30 added nothing.
 LEXICAL_CANDIDATES = 100
 
 
+# Weight of the source titles' words against the quote's own (each scaled to its best candidate) in the
+# words' score the fusion adds: chosen with LEXICAL_WEIGHT, above (0.5 of 0, 0.5, 1 and 2).
+TITLE_WEIGHT = 0.5
+# Quotes the source titles bring into the fusion (as many as the topical look).
+TITLE_CANDIDATES = 100
+
+
+def lexical_scores(
+    words: Sequence[tuple[int, float]],
+    titled: Sequence[tuple[int, float]],
+    *,
+    title_weight: float = TITLE_WEIGHT,
+) -> list[tuple[int, float]]:
+    """The words' score of each candidate: its quote's words, plus ``title_weight`` × its source title's."""
+    best_words = max((v for _, v in words), default=0.0) or 1.0
+    best_title = max((v for _, v in titled), default=0.0) or 1.0
+    score = {q: v / best_words for q, v in words}
+    for q, v in titled:
+        score[q] = score.get(q, 0.0) + title_weight * v / best_title
+    return sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
 def meaning_pool(
     session: Session, claim_text: str, *, k: int = VECTOR_CANDIDATES
-) -> tuple[dict[int, float], list[tuple[int, float]]]:
-    """The claim's ``k`` nearest quotes and the words' candidates: similarity of each, the words' scores."""
+) -> tuple[dict[int, float], list[tuple[int, float]], list[tuple[int, float]]]:
+    """The claim's ``k`` nearest quotes, and the candidates of its words and of the source titles: the
+    similarity of each, the words' scores, the titles' scores."""
     read = meaning_text(claim_text)
     vector = vectors.embed([read])[0]
     similarity = dict(vectors.nearest(session, vector, k=k))
     if not similarity:
-        return {}, []
-    lexical = scored_index(session, read, limit=LEXICAL_CANDIDATES, topic=True)
-    unseen = [q for q, _ in lexical if q not in similarity]
+        return {}, [], []
+    words = scored_index(session, read, limit=LEXICAL_CANDIDATES, topic=True)
+    url = session.get_bind().url.render_as_string(hide_password=False)
+    titled = titles.title_scores(vectors.index_path(url), read, limit=TITLE_CANDIDATES)
+    unseen = list(dict.fromkeys(q for q, _ in (*words, *titled) if q not in similarity))
     similarity.update(vectors.similarities(session, vector, unseen))
-    return similarity, lexical
+    return similarity, words, titled
 
 
 def _by_meaning(
@@ -334,8 +360,8 @@ def _by_meaning(
     """
     narrowed = filters.narrows_candidates()
     k = FILTERED_VECTOR_CANDIDATES if narrowed else VECTOR_CANDIDATES
-    similarity, lexical = meaning_pool(session, claim.text, k=k)
-    fused = vectors.fuse(similarity, lexical, lexical_weight=LEXICAL_WEIGHT)
+    similarity, words, titled = meaning_pool(session, claim.text, k=k)
+    fused = vectors.fuse(similarity, lexical_scores(words, titled), lexical_weight=LEXICAL_WEIGHT)
     fused = [q for q in fused if similarity[q] >= matching.RELATED_MIN_SIMILARITY]
     if narrowed:
         fused = _candidate_texts(session, fused, filters, len(fused))[0][:VECTOR_CANDIDATES]
