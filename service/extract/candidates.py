@@ -18,8 +18,9 @@ from .lexicon import (
     is_gap_word,
     word_set,
 )
+from .mentions import Mention
 from .model import SpeakerMention
-from .names import Mention, Resolved
+from .names import Resolved
 
 # Words allowed between an inverted speech verb and the name after it ('said retired Army Lt. Gen. …').
 MAX_ROLE_WORDS = 6

@@ -26,8 +26,8 @@ from .attribution import LEADING_PUNCT, Attribution
 from .candidates import PREPOSITIONS, PREV_WORD, Candidate, speaker_from
 from .document import MASK, POSSESSIVE_ENDS, Doc, blank_between, words_in
 from .lexicon import SINGULAR_PRONOUNS
+from .mentions import Mention
 from .model import SpeakerMention
-from .names import Mention
 from .quotes import QuoteSpan
 
 WEIGHTS_PATH = Path(__file__).with_name("speaker_weights.json")
