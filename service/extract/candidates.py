@@ -8,17 +8,19 @@ from dataclasses import dataclass
 
 from .document import DETERMINERS, MASK, POSSESSIVE_ENDS, Doc, words_in
 from .lexicon import (
-    DEMONYMS,
-    FEMALE_NAMES,
-    MALE_NAMES,
     PLURAL_PRONOUNS,
-    ROLE_NOUNS,
     SINGULAR_PRONOUNS,
     is_gap_word,
     word_set,
 )
 from .mentions import Mention
 from .model import SpeakerMention
+from .name_words import (
+    DEMONYMS,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    ROLE_NOUNS,
+)
 from .names import Resolved
 
 # How many sentences back a pronoun looks for the person it stands for.

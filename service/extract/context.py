@@ -16,12 +16,14 @@ from .candidates import (
 )
 from .document import MASK, POSSESSIVE_ENDS, Doc, blank_between, cues_in, word_count, words_in
 from .lexicon import (
-    NON_NAMES,
     SPEECH_NOUNS,
-    TITLES,
     word_set,
 )
 from .model import SpeakerMention
+from .name_words import (
+    NON_NAMES,
+    TITLES,
+)
 from .names import Resolved
 from .quotes import QuoteSpan
 from .verb_roles import (

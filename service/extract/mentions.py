@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import (
+from .name_words import (
     NON_NAMES,
     OPENER_SUFFIXES,
     ORG_WORDS,

@@ -9,15 +9,15 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .lexicon import (
+from .mentions import Mention, find_mentions
+from .model import KnownSpeaker
+from .name_words import (
     ORG_WORDS,
     PLACE_ABBREVIATIONS,
     PLACES,
     ROLE_NOUNS,
     TITLES,
 )
-from .mentions import Mention, find_mentions
-from .model import KnownSpeaker
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 
