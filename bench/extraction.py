@@ -3,6 +3,8 @@
 Usage: .venv/bin/python bench/extraction.py [--train] [--data DIR] [--show-errors N]
 
 Gold and metrics (one annotator per article: the alphabetically first one that annotated it):
+- content: an attribution's Content span and any Content2, Content3, … it names (read wherever they
+  stand in the .ann file).
 - gold quotation: an attribution whose content contains a quotation mark (“ ” " « » „ 「 」 ‘ or '').
 - span recall: share of gold quotations overlapped by some extracted direct quotation.
 - span precision: share of extracted direct quotations overlapping the content of any attribution.
@@ -50,6 +52,7 @@ PRONOUNS = frozenset(
     ["he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "hers", "their", "its", "us"]
 )
 _SPAN = re.compile(r"(\d+) (\d+)")
+_MORE_CONTENT = re.compile(r"Content\d+")
 
 
 @dataclass
@@ -66,21 +69,29 @@ class Article:
 
 
 def _parse_ann(raw: str) -> list[Attribution]:
+    """The attributions of one brat .ann file: its text-bound spans first, then the events that join them.
+
+    Spans are read in a pass of their own because an event may name a span defined further down the file
+    (61 second contents and 27 contents or sources on PolNeAR train). An attribution's content is its
+    Content span and any Content2, Content3, … (a quotation resumed after its attribution).
+    """
     spans: dict[str, list[tuple[int, int]]] = {}
     texts: dict[str, str] = {}
     out = []
-    for line in raw.splitlines():
-        parts = line.split("\t")
-        if line.startswith("T") and len(parts) >= 2:
+    lines = [line.split("\t") for line in raw.splitlines()]
+    for parts in lines:
+        if parts[0].startswith("T") and len(parts) >= 2:
             spans[parts[0]] = [(int(a), int(b)) for a, b in _SPAN.findall(parts[1])]
             texts[parts[0]] = parts[2] if len(parts) > 2 else ""
-        elif line.startswith("E") and len(parts) >= 2:
+    for parts in lines:
+        if parts[0].startswith("E") and len(parts) >= 2:
             roles = dict(item.split(":", 1) for item in parts[1].split() if ":" in item)
             content = roles.get("Content")
             if content is None or content not in spans:
                 continue
+            more = [v for k, v in roles.items() if _MORE_CONTENT.fullmatch(k) and v in spans]
             source = texts.get(roles.get("Source", ""), "")
-            out.append(Attribution(source, sorted(spans[content])))
+            out.append(Attribution(source, sorted(s for t in [content, *more] for s in spans[t])))
     return out
 
 

@@ -126,3 +126,12 @@ def test_indonesian_role_words_before_name_after_quotation():
 def test_indonesian_prepositional_phrase_is_not_the_subject():
     text = "Dalam pernyataan Kementerian, Budi Santoso mengatakan: “Kami akan membuka pelabuhan itu.”"
     assert _speakers(text, language="id")[0][1] == "Budi Santoso"
+
+
+def test_a_speech_verb_after_a_quoted_phrase_is_a_verb_even_after_a_determiner():
+    # 'a “raw time,” said': the determiner belongs to the quoted phrase, not to "said".
+    text = "The mayor spoke on Monday.\n\nThis is a “raw time,” said Democratic strategist David Axelrod."
+    quotes = [q for q in extract_quotes(text) if q.kind == DIRECT]
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("raw time,", "David Axelrod")
+    ]

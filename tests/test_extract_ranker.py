@@ -62,3 +62,15 @@ def test_nobody_is_chosen_when_the_verbs_subject_cannot_be_named():
 
 def test_the_ranker_needs_no_weights_file(tmp_path):
     assert ranker.load_weights(tmp_path / "missing.json") == {}
+
+
+def test_a_pronoun_next_to_a_speech_verb_puts_the_person_it_stands_for_among_the_candidates():
+    text = (
+        'Mayor Greta Holm opened the new bridge on Monday, a year late.\n\n"It took us four years," she said.'
+    )
+    with ranker.observe() as seen:
+        quotes = [q for q in extract_quotes(text) if q.kind == DIRECT]
+    ((_, _, cands),) = seen
+    pronoun = [c for c in cands if c.features.get("pronoun_subject_after_quote")]
+    assert [c.speaker.name for c in pronoun] == ["Greta Holm"]
+    assert quotes[0].speaker.name == "Greta Holm"

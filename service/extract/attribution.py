@@ -13,16 +13,10 @@ from .candidates import (
     NEXT_WORD,
     PREV_WORD,
     Candidate,
-    addressee_of,
-    after_preposition,
     candidates_in,
-    followed_by_finite_verb,
-    followed_by_verb,
     mention_speaker,
     name_opening,
-    object_after,
     speaker_from,
-    subject_before,
 )
 from .document import Doc, cues_in, words_in
 from .lexicon import (
@@ -33,6 +27,14 @@ from .lexicon import (
 )
 from .model import SpeakerMention
 from .quotes import QuoteSpan
+from .verb_roles import (
+    addressee_of,
+    after_preposition,
+    followed_by_finite_verb,
+    followed_by_verb,
+    object_after,
+    subject_before,
+)
 
 # How far after a closing mark an attribution may start ("," Scott Pruitt, the attorney general …, said).
 AFTER_WINDOW_CHARS = 250

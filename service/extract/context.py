@@ -8,27 +8,31 @@ import re
 from .attribution import MAX_SUBJECT_WORDS, Attribution, attribution_after, attribution_before
 from .candidates import (
     Candidate,
-    after_preposition,
     candidates_in,
-    followed_by_finite_verb,
-    followed_by_verb,
     mention_speaker,
     name_opening,
-    object_after,
     speaker_from,
-    subject_before,
     surely_a_person,
 )
 from .document import MASK, POSSESSIVE_ENDS, Doc, blank_between, cues_in, word_count, words_in
 from .lexicon import (
-    NON_NAMES,
     SPEECH_NOUNS,
-    TITLES,
     word_set,
 )
 from .model import SpeakerMention
+from .name_words import (
+    NON_NAMES,
+    TITLES,
+)
 from .names import Resolved
 from .quotes import QuoteSpan
+from .verb_roles import (
+    after_preposition,
+    followed_by_finite_verb,
+    followed_by_verb,
+    object_after,
+    subject_before,
+)
 
 # How far back a paragraph-introducing colon is looked for ("The Times reports:\n\n“…").
 MAX_INTRO_CHARS = 400

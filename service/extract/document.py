@@ -56,6 +56,10 @@ POSSESSIVE_ENDS = frozenset({"'s", "’s", "s'", "s’"})
 _STATE_WORDS = word_set("state states")
 
 
+# Punctuation that ends a phrase, so that a determiner before it no longer reaches the word after it.
+_CLAUSE_END = re.compile(r"[,;:.!?]")
+
+
 class Position:
     """A zero-or-more-width position with the match accessors the content finders use."""
 
@@ -176,6 +180,7 @@ def all_cues(doc: Doc) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     phrase_heads = {p.split()[0]: p for p in doc.phrases}
     prev = ""
+    prev_end = 0
     prev_title = False
     pending: tuple[int, str] | None = None  # the first word of a possible two-word phrase
     for m in WORD.finditer(doc.masked):
@@ -183,8 +188,10 @@ def all_cues(doc: Doc) -> list[tuple[int, int, str]]:
         if pending is not None and f"{pending[1]} {low}" in doc.phrases:
             found.append((pending[0], m.end(), doc.masked[pending[0] : m.end()]))
         pending = None
-        # A determiner or a possessive before a verb-like word makes it a noun ("a report", "Trump's tweet").
-        noun = prev in DETERMINERS or doc.masked[m.start() - 3 : m.start() - 1] in POSSESSIVE_ENDS
+        # A determiner or a possessive before a verb-like word makes it a noun ("a report", "Trump's tweet");
+        # not across the end of a quoted phrase: in 'This is a “raw time,” said Axelrod' it is a verb.
+        det = prev in DETERMINERS and not _CLAUSE_END.search(doc.masked, prev_end, m.start())
+        noun = det or doc.masked[m.start() - 3 : m.start() - 1] in POSSESSIVE_ENDS
         # "secretary of state Hillary Clinton", "Minnesota state delegate", "State now says": the polity.
         noun = noun or low in _STATE_WORDS and (prev == "of" or prev_title or m.group()[0].isupper())
         prev_title = m.group()[0].isupper()
@@ -193,6 +200,7 @@ def all_cues(doc: Doc) -> list[tuple[int, int, str]]:
         elif low in phrase_heads:
             pending = (m.start(), low)
         prev = low
+        prev_end = m.end()
     return found
 
 

@@ -1,8 +1,10 @@
 """Quote extraction: direct quotations and reported statements, each with its speaker and cue.
 
-The stages, in order: quotation spans (quotes.py), the document (document.py), names (names.py), candidate
-speakers (candidates.py), attributions (attribution.py, context.py), speech or not (quotation.py), direct
-quotations (direct.py) with the learned choice of speaker (ranker.py), and reported speech (reported.py).
+The stages, in order: quotation spans (quotes.py), the document (document.py), name mentions (mentions.py)
+and the people they stand for (names.py), candidate speakers (candidates.py) and the subjects and objects
+of speech verbs among them (verb_roles.py), attributions (attribution.py, context.py), speech or not
+(quotation.py), direct quotations (direct.py) with the learned choice of speaker (ranker.py), and reported
+speech (reported.py).
 """
 
 from __future__ import annotations

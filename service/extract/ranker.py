@@ -22,12 +22,12 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
-from .attribution import Attribution
-from .candidates import PREPOSITIONS, PREV_WORD
-from .document import MASK, POSSESSIVE_ENDS, Doc, blank_between
+from .attribution import LEADING_PUNCT, Attribution
+from .candidates import PREPOSITIONS, PREV_WORD, Candidate, speaker_from
+from .document import MASK, POSSESSIVE_ENDS, Doc, blank_between, words_in
 from .lexicon import SINGULAR_PRONOUNS
+from .mentions import Mention
 from .model import SpeakerMention
-from .names import Mention
 from .quotes import QuoteSpan
 
 WEIGHTS_PATH = Path(__file__).with_name("speaker_weights.json")
@@ -188,6 +188,26 @@ def _candidates(
         features["subject_in_sentence"] = features["cue_after"] * features["same_sentence"]
         cand = by_name[speaker.name] = SpeakerCandidate(speaker, features)
         out.append(cand)
+    for start, end in _pronouns_near(doc, span, close, prev_close, next_open):
+        # 'he said', 'she told reporters': the person the pronoun stands for (the nearest earlier person of
+        # its gender, as the rules resolve it) is a candidate, described by where the pronoun stands.
+        speaker = speaker_from(doc, Candidate(start, end, "pronoun"))
+        if speaker is None:
+            continue
+        pos = _position(doc, start, end, span, close, q_sent, q_para)
+        near = _mention_features(doc, start, end, 1, 0)
+        if not (near["cue_after"] or near["cue_before"]):
+            continue  # a pronoun with no speech verb next to it says nothing about who speaks
+        cand = by_name.get(speaker.name)
+        if cand is None:
+            cand = by_name[speaker.name] = SpeakerCandidate(speaker, {"pronoun_only": 1.0})
+            out.append(cand)
+        for name, value in {
+            "pronoun_subject_before_quote": near["cue_after"] * pos["before"],
+            "pronoun_subject_after_quote": near["cue_after"] * pos["after"],
+            "pronoun_object_after_quote": near["cue_before"] * pos["after"],
+        }.items():
+            cand.features[name] = max(cand.features.get(name, 0.0), value)
     if rule is not None:
         # The rules' choice: the same person as a name around the quotation, or one more candidate (a
         # pronoun resolved, a role, a transcript label, a speaker further back).
@@ -212,6 +232,25 @@ def _candidates(
             by_name[previous.name] = cand
             out.append(cand)
         cand.features["previous_speaker"] = 1.0
+    return out
+
+
+def _pronouns_near(
+    doc: Doc, span: QuoteSpan, close: int, prev_close: int, next_open: int
+) -> list[tuple[int, int]]:
+    """The singular pronouns that could say the quotation: the nearest one before it in its sentence, and
+    the first one after it in the sentence its attribution would stand in ('“…,” he said')."""
+    out = []
+    lo = max(doc.sentence(span.open)[0], prev_close)
+    before = [w for w in words_in(doc, lo, span.open) if w.group() in SINGULAR_PRONOUNS]
+    if before:
+        out.append(before[-1].span())
+    lead = LEADING_PUNCT.match(doc.masked, close, min(len(doc.text), close + LOOKAHEAD_CHARS))
+    if lead.end() < len(doc.text) and "\n" not in lead.group():
+        hi = min(doc.sentence(lead.end())[1], next_open, close + LOOKAHEAD_CHARS)
+        after = [w for w in words_in(doc, close, hi) if w.group() in SINGULAR_PRONOUNS]
+        if after:
+            out.append(after[0].span())
     return out
 
 

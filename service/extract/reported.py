@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from .attribution import CLAUSE_STARTERS
-from .candidates import object_after, speaker_from, subject_before
+from .candidates import (
+    speaker_from,
+)
 from .document import MASK, Doc, Position, cues_in, word_count, words_in
 from .lexicon import (
     ADDRESSEE_CUES,
@@ -15,6 +17,10 @@ from .lexicon import (
     word_set,
 )
 from .model import REPORTED, ExtractedQuote, SpeakerMention
+from .verb_roles import (
+    object_after,
+    subject_before,
+)
 
 # How far past a speech verb to look for "that"/"bahwa" or "to"/"untuk" (chars).
 FOLLOWING_CHARS = 80
