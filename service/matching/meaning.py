@@ -134,6 +134,8 @@ def judge_meaning(
         elif similarity >= RELATED_MIN_SIMILARITY and len(related) < related_limit:
             related.append(Related(candidate, similarity, reason, quote_language))
     # The claimed speaker's own statement first, as for word matches, when it is about as close as the best.
+    # Matches by similarity: the words and titles that brought candidates do not order statements of meaning.
+    matches.sort(key=lambda m: -m.similarity)
     if matches:
         near = max(m.similarity for m in matches) - SPEAKER_PREFERENCE_MARGIN
         matches.sort(key=lambda m: not (m.speaker_matches and m.similarity >= near))
