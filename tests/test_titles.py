@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
@@ -13,7 +14,7 @@ from service import create_app, verification
 from service.cli import main
 from service.db import session_scope
 from service.models import Quote
-from service.search import titles, vectors
+from service.search import plan, titles, vectors
 from service.store import delete_quote
 
 VACCINE = "Injections of the new shots rewrite the genetic code of those who receive them."
@@ -77,6 +78,8 @@ def test_words_every_title_holds_are_not_looked_up(run, empty_db):
     run("embed")
     path = vectors.index_path("unused")  # QUOTETRACE_VECTOR_INDEX decides
     assert titles.title_scores(path, "fact check", limit=5) == []
+    with np.load(titles.title_path(path)) as held:  # nor kept: no worker holds postings it never reads
+        assert not set(plan.quote_keys("fact check")) & set(held["terms"].tolist())
     assert [q for q, _ in titles.title_scores(path, "sharks on a freeway", limit=5)] == [
         _id_of(empty_db, ROWS[2]["text"])
     ]

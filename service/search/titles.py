@@ -77,6 +77,12 @@ def build_title_index(session: Session, path: Path, *, batch: int = 50_000) -> i
     n = len(quote_ids)
     idf = np.log(1 + (n - df + 0.5) / (df + 0.5)) if n else np.zeros(0)
     weights = (tf_part * np.repeat(idf, df)).astype(np.float32)
+    # Words too common to be looked up are not kept: a corpus of one source holds its title's words in
+    # every quote, which would cost every worker memory for postings it never reads.
+    kept = df <= max(1, math.floor(MAX_SHARE * n))
+    keep_posting = np.repeat(kept, df)
+    keys, ids, weights = keys[keep_posting], ids[keep_posting], weights[keep_posting]
+    starts = np.r_[0, np.cumsum(df[kept])[:-1]].astype(np.int64) if kept.any() else np.zeros(0, np.int64)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp.npz")
     np.savez(
