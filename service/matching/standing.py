@@ -29,7 +29,9 @@ def is_vetted(candidate: Candidate) -> bool:
     return candidate.standing != UNVETTED
 
 
-@lru_cache(maxsize=1024)
+# Every stored quote of the matched speaker is compared with the match (verification._every_appearance):
+# up to OWN_QUOTES_MAX (5,000) texts, so the next claim about the same person finds them folded already.
+@lru_cache(maxsize=8192)
 def _padded(text: str) -> str:
     return " " + " ".join(words(text)) + " "
 
