@@ -52,3 +52,24 @@ def test_same_words_from_several_sources_are_one_match_with_appearances():
     assert {first.candidate.quote_id, *(c.quote_id for c in first.appearances)} == {1, 5, 7}
     assert [m.candidate.quote_id for m in result.matches[1:]] == [9]  # another speaker: not an appearance
     assert all(m.contradicted_by is None for m in result.matches)
+
+
+def test_one_statement_under_other_punctuation_as_a_longer_passage_or_a_fragment():
+    from service.matching import same_statement
+
+    stored = _cand(1, REAL)
+    for other in (
+        "KOREA is an important strategic partner for the EU... Cooperation with Korea, is important!",
+        "Korea is an important strategic partner for the EU — cooperation with Korea is important.",
+        "He said: “Korea is an important strategic partner for the EU. Cooperation with Korea is important.”",
+        "Korea is an important strategic partner for the EU.",
+        "Koréa is an important strategic partner for the EU",  # not ASCII: folded, accents away
+    ):
+        assert same_statement(stored, _cand(2, other)), other
+    for other in (
+        "Korea is a strategic partner for the EU.",
+        "Japan is an important strategic partner for the EU.",
+        "Korea is an important strategic partner for the EU. Cooperation with Japan is important.",
+    ):
+        assert not same_statement(stored, _cand(2, other)), other
+    assert not same_statement(stored, _cand(2, REAL, speaker=CHO))
