@@ -40,6 +40,7 @@ def _padded(text: str) -> str:
 _NOT_LETTER_OR_DIGIT = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=8192)  # as _padded: the matched statement is compared with each of its speaker's quotes
 def _letters(text: str) -> str:
     return _NOT_LETTER_OR_DIGIT.sub("", text.lower())
 
