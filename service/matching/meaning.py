@@ -23,13 +23,13 @@ __all__ = ["MeaningMatch", "Related", "judge_meaning", "same_language"]
 # Cosine similarity (USE multilingual v3) from which a quote stored in *another language* says what the
 # claim says. Chosen on the qv-bench-xling tuning half (every other dev claim of each language, the rest
 # only measured) against hard negatives: English messages of the translators' catalogues this machine
-# installs whose translations are *not* stored (bench/xling.py --tune). Translations that reach it less
-# negatives whose nearest foreign quote does peaks at 0.64: 0.81 of the claims' translations against
-# 0.06 of the negatives (0.72 against 0.034 at 0.70; 0.83 against 0.095 at 0.60).
+# installs whose translations are *not* stored (bench/xling.py --tune): claims whose nearest foreign quote
+# is their translation and reaches it, less negatives whose nearest foreign quote does, peaks at 0.63-0.64
+# (0.808 against 0.081 at 0.64; 0.734 against 0.046 at 0.70; 0.832 against 0.114 at 0.60). The higher.
 OTHER_LANGUAGE_MIN_SIMILARITY = 0.64
 # Saying the claimed speaker is wrong accuses the writer, so across languages it needs more: below this,
 # a quote by someone else in another language is only `related`. The threshold this product used for
-# every other-language match before the one above was chosen: 0.034 of the hard negatives reach it.
+# every other-language match before the one above was chosen: 0.046 of the hard negatives reach it.
 OTHER_LANGUAGE_MISATTRIBUTION_MIN_SIMILARITY = 0.70
 # The claimed speaker's own meaning match comes first only when it is about as close as the best one:
 # within this much similarity. Beyond it, it is another statement on the topic, not the claim's (the seed's
@@ -133,9 +133,9 @@ def judge_meaning(
             )
         elif similarity >= RELATED_MIN_SIMILARITY and len(related) < related_limit:
             related.append(Related(candidate, similarity, reason, quote_language))
-    # The claimed speaker's own statement first, as for word matches, when it is about as close as the best.
     # Matches by similarity: the words and titles that brought candidates do not order statements of meaning.
     matches.sort(key=lambda m: -m.similarity)
+    # Then the claimed speaker's own statement, as for word matches, when it is about as close as the best.
     if matches:
         near = max(m.similarity for m in matches) - SPEAKER_PREFERENCE_MARGIN
         matches.sort(key=lambda m: not (m.speaker_matches and m.similarity >= near))
