@@ -24,7 +24,7 @@ from service.matching.meaning import (
 )
 from service.matching.names import count_people, read_name, surname_key
 from service.matching.speakers import Person, Role, SpeakerMatch, speaker_match, speaker_matches
-from service.matching.standing import STANDINGS, UNVETTED, is_vetted, same_statement
+from service.matching.standing import STANDINGS, UNVETTED, copies_of, is_vetted, same_statement
 from service.matching.text import Token, fold, index_terms, tokens, words
 
 __all__ = [
@@ -55,6 +55,7 @@ __all__ = [
     "index_terms",
     "is_vetted",
     "judge",
+    "copies_of",
     "same_statement",
     "shortlist",
     "speaker_matches",
