@@ -37,6 +37,7 @@ _QUOTE_COLUMNS = (
     Quote.translation_provenance,
     Quote.speaker_id,
     Speaker.name.label("speaker_name"),
+    Speaker.surname_key.label("speaker_surname"),
     Quote.source_id,
     Source.url.label("source_url"),
     Source.title.label("source_title"),
@@ -74,9 +75,15 @@ def _quote_rows(session: Session, query: InQuery, ids: Iterable[int]) -> dict[in
 
 
 def _people(
-    session: Session, speaker_ids: Iterable[int], names: dict[int, str], *, details: bool = True
+    session: Session,
+    speaker_ids: Iterable[int],
+    names: dict[int, str],
+    *,
+    details: bool = True,
+    surnames: dict[int, str | None] | None = None,
 ) -> dict[int, matching.Person]:
-    """The engine's view of these speakers: names, and with ``details`` aliases and dated roles."""
+    """The engine's view of these speakers: names (with ``surnames``, their stored surname keys), and
+    with ``details`` aliases and dated roles."""
     ids = sorted(set(speaker_ids))
     aliases: dict[int, list[str]] = defaultdict(list)
     roles: dict[int, list[matching.Role]] = defaultdict(list)
@@ -96,7 +103,13 @@ def _people(
                 )
             )
     return {
-        sid: matching.Person(id=sid, name=names[sid], aliases=tuple(aliases[sid]), roles=tuple(roles[sid]))
+        sid: matching.Person(
+            id=sid,
+            name=names[sid],
+            aliases=tuple(aliases[sid]),
+            roles=tuple(roles[sid]),
+            surname=(surnames or {}).get(sid),
+        )
         for sid in ids
     }
 
@@ -135,6 +148,7 @@ def load_candidates(
         (r["speaker_id"] for r in rows.values()),
         {r["speaker_id"]: r["speaker_name"] for r in rows.values()},
         details=speakers,
+        surnames={r["speaker_id"]: r["speaker_surname"] for r in rows.values()},
     )
     return [_candidate(rows[i], people, rows) for i in ids if i in rows], rows
 
@@ -176,7 +190,7 @@ def claimed_speakers(session: Session, speaker: str | None) -> tuple[dict[str, i
     for _, name, key in found:
         by_key[key].append(name)
     people = {key: matching.count_people(by_key[key]) for key in keys}
-    persons = [matching.Person(id=sid, name=name) for sid, name, _ in found]
+    persons = [matching.Person(id=sid, name=name, surname=key) for sid, name, key in found]
     agreeing = [p for p in persons if matching.speaker_match(speaker, p, people_of_surname=people).agrees]
     return people, agreeing
 
@@ -431,14 +445,12 @@ def _every_appearance(
     """
     top = match.candidate
     known = {c.quote_id for c in (top, *match.appearances)}
-    found = [
-        quote_id
-        for quote_id, text in session.execute(
-            _TEXTS_OF_SPEAKER, {"speaker": top.speaker.id, "limit": OWN_QUOTES_MAX}
-        )
-        if quote_id not in known
-        and matching.same_statement(top, matching.Candidate(quote_id, text, top.speaker))
-    ]
+    texts = (
+        session.connection()
+        .execute(_TEXTS_OF_SPEAKER, {"speaker": top.speaker.id, "limit": OWN_QUOTES_MAX})
+        .all()
+    )
+    found = matching.copies_of(top, ((quote_id, text) for quote_id, text in texts if quote_id not in known))
     if found and filters.narrows_candidates():
         found = _candidate_texts(session, found, filters, len(found))[0]
     if not found:
