@@ -126,3 +126,27 @@ def test_people_are_counted_by_their_given_names():
     assert count_people(["Donald Trump", "Donald J. Trump", "Trump", "Mr. Trump"]) == 1
     assert count_people(["Donald Trump", "Ivanka Trump", "Mr. Trump"]) == 2
     assert count_people(["Mr. Weingarten"]) == 0
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Kaja Kallas",
+        "John Fitzgerald Kennedy",
+        "Claire McCaskill",
+        "Ben Carson",
+        "Mark Van Doren",
+        "Martin Luther King Jr",
+        "Sir Elton John",
+        "Anna De Luca",
+        "Mary Ann Evans",
+        "Abu Bakar Bashir",
+        "Jean La Fontaine",
+    ],
+)
+def test_plain_names_read_as_nameparser_reads_them(name, monkeypatch):
+    """The shortcut for two or three plain capitalised words gives what nameparser gives; any word
+    nameparser has a rule for (a prefix, a title, a suffix, a bound first name) goes to nameparser."""
+    quick = read_name.__wrapped__(name)
+    monkeypatch.setattr(names, "_plain_parts", lambda words: None)
+    assert quick == read_name.__wrapped__(name)
