@@ -142,10 +142,17 @@ def test_people_are_counted_by_their_given_names():
         "Mary Ann Evans",
         "Abu Bakar Bashir",
         "Jean La Fontaine",
+        "Peter C. O'Brien",
+        "N. T. Wright",
+        "Colleen McMahon",
+        "Jean-Jacques Rousseau",
+        "Carlos Ruiz Zafón",
+        "Francis de Sales",
+        "John Smith J.",
     ],
 )
 def test_plain_names_read_as_nameparser_reads_them(name, monkeypatch):
-    """The shortcut for two or three plain capitalised words gives what nameparser gives; any word
+    """The shortcut for two or three capitalised words or initials gives what nameparser gives; any word
     nameparser has a rule for (a prefix, a title, a suffix, a bound first name) goes to nameparser."""
     quick = read_name.__wrapped__(name)
     monkeypatch.setattr(names, "_plain_parts", lambda words: None)
