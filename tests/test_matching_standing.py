@@ -73,3 +73,14 @@ def test_one_statement_under_other_punctuation_as_a_longer_passage_or_a_fragment
     ):
         assert not same_statement(stored, _cand(2, other)), other
     assert not same_statement(stored, _cand(2, REAL, speaker=CHO))
+
+
+def test_curly_and_straight_apostrophes_and_dashes_are_one_statement():
+    from service.matching import same_statement
+
+    curly = _cand(1, "We don’t give up on Korea — it’s our partner.")
+    assert same_statement(
+        curly, _cand(2, "He said: \"We don't give up on Korea - it's our partner.\" Then left.")
+    )
+    assert same_statement(_cand(2, "We don't give up on Korea"), curly)
+    assert not same_statement(curly, _cand(2, "We don’t give up on Japan — it’s our partner."))

@@ -9,6 +9,7 @@ after it, marked as contradicted, and can never give the claim its verdict. Pure
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -38,10 +39,18 @@ def _padded(text: str) -> str:
 
 # ASCII bytes that are neither letters nor digits: deleted by one bytes.translate, in C.
 _NOT_LETTER_OR_DIGIT = bytes(c for c in range(128) if not chr(c).isalnum())
+# Characters outside ASCII that are not part of any word (curly quotes, dashes, ellipses, odd spaces):
+# text.words splits at them or deletes them, so they carry no letters.
+_NON_ASCII_SEPARATORS = re.compile(r"[^\x00-\x7f\w]+")
 
 
-def _letters(text: str) -> bytes:
-    """The letters and digits of an ASCII text, lower case (a fraction of a microsecond: no cache)."""
+def _letters(text: str) -> bytes | None:
+    """The letters and digits of a text whose words are ASCII, lower case, in a microsecond or less
+    (no cache); None for a text with a word outside ASCII, whose folding may change its letters."""
+    if not text.isascii():
+        text = _NON_ASCII_SEPARATORS.sub("", text)
+        if not text.isascii():
+            return None
     return text.encode("ascii").lower().translate(None, _NOT_LETTER_OR_DIGIT)
 
 
@@ -58,16 +67,16 @@ def copies_of(statement: Candidate, texts: Iterable[tuple[int, str]]) -> list[in
     mine = _padded(statement.text)
     if not mine.strip():
         return []
-    # For ASCII texts, the letters and digits of the folded words are the text's own (checked on 148,826
-    # qv-bench and Quotes-500K texts), so one's words cannot lie within the other's unless one's letters
-    # lie within the other's: a check a hundred times cheaper than folding, for the many that fail it.
-    letters = _letters(statement.text) if statement.text.isascii() else None
+    # For texts whose words are ASCII, the letters and digits of the folded words are the text's own
+    # (checked on all 914,631 texts of the 1M benchmark archive), so one's words cannot lie within the
+    # other's unless one's letters lie within the other's: a check a hundred times cheaper than folding,
+    # for the many that fail it.
+    letters = _letters(statement.text)
     found = []
     for quote_id, text in texts:
-        if letters is not None and text.isascii():
-            theirs = _letters(text)
-            if theirs not in letters and letters not in theirs:
-                continue
+        theirs = _letters(text) if letters is not None else None
+        if theirs is not None and theirs not in letters and letters not in theirs:
+            continue
         padded = _padded(text)
         if mine in padded or padded in mine:
             found.append(quote_id)
