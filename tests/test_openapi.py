@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from openapi_schema_validator import OAS30Validator
 from openapi_spec_validator import validate
 
 
@@ -159,3 +160,25 @@ def test_the_verify_examples_are_the_seed_articles_and_still_true(client, seeded
             expected = examples.VERIFY_ANSWERS[name]["value"]
             assert answer["explanation"] == expected["explanation"]
             assert answer["matches"][0]["diff"] == expected["matches"][0]["diff"]
+
+
+def _documented_body(spec, path, method):
+    body = spec["paths"][path][method]["requestBody"]["content"]["application/json"]["schema"]
+    components = {"components": spec["components"]}
+    return OAS30Validator({**_resolve(spec, body), **components})
+
+
+def test_what_a_write_needs_across_its_fields_is_in_the_document(client, auth, empty_db):
+    """A source needs a url or a title, a change at least one field: the document says so, and a body it
+    refuses is one the API refuses."""
+    spec = client.get("/api/v1/openapi.json").get_json()
+    source = _documented_body(spec, "/api/v1/sources", "post")
+    assert not source.is_valid({"publisher": "Korea.net"})
+    assert client.post("/api/v1/sources", json={"publisher": "Korea.net"}, headers=auth).status_code == 422
+    assert source.is_valid({"title": "Kallas visits Seoul", "publisher": "Korea.net"})
+    made = client.post("/api/v1/sources", json={"title": "Kallas visits Seoul"}, headers=auth)
+    assert made.status_code == 201
+
+    change = _documented_body(spec, "/api/v1/quotes/{quote_id}", "patch")
+    assert not change.is_valid({})
+    assert change.is_valid({"context": "At a press conference."})

@@ -8,6 +8,7 @@ from flask_smorest import Api as _Api
 
 from service import errors
 from service.api.problems import ProblemsPlugin, register_problem_responses
+from service.api.schemas import SchemaRulesPlugin
 from service.api.vocabulary import enum_descriptions
 
 
@@ -54,7 +55,7 @@ def init_app(app: Flask) -> None:
         app,
         spec_kwargs={
             "info": {"description": "Verify quotes against an index of attributed quotes."},
-            "extra_plugins": [*auth.spec_plugins(app), ProblemsPlugin()],
+            "extra_plugins": [*auth.spec_plugins(app), ProblemsPlugin(), SchemaRulesPlugin()],
         },
     )
     # Every enum's values, each with what it means (before any schema is converted).

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import marshmallow as ma
+from apispec import BasePlugin
 from marshmallow import validate
 
 from service.matching import index_terms
@@ -46,6 +47,17 @@ class StrictSchema(ma.Schema):
 
     class Meta:
         unknown = ma.RAISE
+
+
+class SchemaRulesPlugin(BasePlugin):
+    """apispec plugin: a schema's ``openapi_rules`` join its component in the OpenAPI document.
+
+    What a schema's own validators hold across its fields (a url or a title; at least one field) cannot
+    be said field by field; said here, clients and generated clients see it, and so does the fuzzer.
+    """
+
+    def schema_helper(self, name, definition, **kwargs) -> dict | None:
+        return getattr(kwargs.get("schema"), "openapi_rules", None)
 
 
 class SpeakerRefSchema(ma.Schema):
@@ -424,6 +436,8 @@ class QuoteFieldsSchema(StrictSchema):
     said_on = ma.fields.Date(allow_none=True)
     context = ma.fields.String(allow_none=True)
 
+    openapi_rules = {"minProperties": 1}  # _changes_something
+
     @ma.validates_schema
     def _changes_something(self, data: dict, **_kw) -> None:
         if not data:
@@ -476,6 +490,14 @@ class NewSourceSchema(StrictSchema):
             " (the default when only a url is given)."
         },
     )
+
+    openapi_rules = {  # _identifiable
+        "description": "A new source and its quotes. It needs a url or a title.",
+        "anyOf": [
+            {"required": [field], "properties": {field: {"type": "string", "minLength": 1}}}
+            for field in ("url", "title")
+        ],
+    }
 
     @ma.validates_schema
     def _identifiable(self, data: dict, **_kw) -> None:
@@ -572,9 +594,7 @@ class CheckLimitsSchema(ma.Schema):
     max_verified_quotations = WholeNumber(
         metadata={"description": "Distinct quotations (words and speaker) verified at most, in draft order."}
     )
-    max_verified_chars = WholeNumber(
-        metadata={"description": "A longer quotation is listed, not verified."}
-    )
+    max_verified_chars = WholeNumber(metadata={"description": "A longer quotation is listed, not verified."})
     verify_seconds = ma.fields.Float(
         allow_none=True,
         metadata={"description": "Seconds of verification a draft gets at most, null for no limit."},
@@ -601,9 +621,7 @@ class PreviewQuoteSchema(ma.Schema):
         allow_none=True,
         metadata={"description": "The stored speaker it would be filed under; null: a new one."},
     )
-    start = WholeNumber(
-        allow_none=True, metadata={"description": "Offset in the body, when extracted."}
-    )
+    start = WholeNumber(allow_none=True, metadata={"description": "Offset in the body, when extracted."})
     end = WholeNumber(allow_none=True)
     extracted = ma.fields.Boolean()
 
