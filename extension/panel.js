@@ -184,9 +184,51 @@ function summarise(result) {
           diff: top.diff,
           original_text: top.translation ? top.translation.original_text : null,
           original_language: top.translation ? top.translation.original_language : null,
+          meaning: top.meaning
+            ? { reason: top.meaning.reason, similarity: top.meaning.similarity, quote_language: top.meaning.quote_language }
+            : null,
         }
       : null,
+    related: (result.related || []).map((r) => ({
+      text: r.quote.text,
+      speaker: r.quote.speaker ? r.quote.speaker.name : null,
+      language: r.quote.language,
+      similarity: r.similarity,
+    })),
   };
+}
+
+// A match found by meaning: the stored wording as it is (its words were not compared with the claim's,
+// so none is highlighted), and what was compared instead.
+function renderMeaning(m) {
+  const out = $("diff");
+  out.replaceChildren(m.text);
+  if (m.meaning.quote_language) out.lang = m.meaning.quote_language;
+  $("diff-legend").hidden = true;
+  const note = $("meaning-note");
+  const where = m.meaning.reason === "other_language"
+    ? `in ${languageName(m.meaning.quote_language)}: words in two languages are not compared`
+    : "in other words: the claim's words are not the quote's";
+  note.textContent = `Found by its meaning (similarity ${m.meaning.similarity.toFixed(2)} of 1), ${where}.`;
+  note.hidden = false;
+}
+
+// Quotes close in meaning to the claim, as the server ranks them, each with its similarity.
+function renderRelated(related) {
+  const list = $("related-list");
+  list.replaceChildren();
+  for (const r of related || []) {
+    const item = document.createElement("li");
+    const text = document.createElement("blockquote");
+    text.textContent = r.text;
+    if (r.language) text.lang = r.language;
+    const meta = document.createElement("p");
+    meta.className = "source-meta";
+    meta.textContent = `${r.speaker || "Unknown speaker"} · similarity ${r.similarity.toFixed(2)}`;
+    item.append(text, meta);
+    list.append(item);
+  }
+  $("related").hidden = !list.childNodes.length;
 }
 
 function renderSummary(summary) {
@@ -200,8 +242,15 @@ function renderSummary(summary) {
   $("explanation").textContent = explain(summary);
   const m = summary.match;
   $("wording").hidden = !m;
-  if (m) {
+  $("diff").removeAttribute("lang");
+  $("diff-legend").hidden = false;
+  $("meaning-note").hidden = true;
+  if (m && m.meaning) {
+    renderMeaning(m);
+  } else if (m) {
     renderDiff(m.diff && m.diff.length ? m.diff : [{ op: "equal", claim: m.text, quote: m.text }]);
+  }
+  if (m) {
     $("original").hidden = !m.original_text;
     if (m.original_text) {
       $("original-heading").textContent = `Original wording, ${languageName(m.original_language)}`;
@@ -212,6 +261,7 @@ function renderSummary(summary) {
   $("said-by").textContent = m ? m.speaker : "—";
   $("claimed").textContent = summary.speaker || "nobody named";
   renderSource(m ? m.source : null);
+  renderRelated(summary.related);
   $("result").hidden = false;
   document.body.dataset.verdict = summary.verdict;
 }

@@ -119,6 +119,24 @@ def test_summary_names_verdict_speaker_source_and_diff(api):
     assert misattributed["match"]["speaker"] == "Kaja Kallas"
 
 
+CHO_IN_ENGLISH = "The comprehensive strategic partnership between Korea and the EU must be strengthened"
+
+
+def test_summary_of_a_match_by_meaning_says_so_and_lists_the_related_quotes(api):
+    """A panel must not paint an Indonesian statement as the English claim's matched words."""
+    body = _get(api, fields="summary", claim=CHO_IN_ENGLISH, speaker="Cho Tae-yul").get_json()
+    assert body["verdict"] == "paraphrased"
+    assert "kemitraan strategis komprehensif" in body["match"]["text"]
+    meaning = body["match"]["meaning"]
+    assert meaning["reason"] == "other_language"
+    assert meaning["quote_language"] == "id"
+    assert 0 < meaning["similarity"] <= 1
+    full = _get(api, claim=CHO_IN_ENGLISH, speaker="Cho Tae-yul").get_json()
+    assert [r["text"] for r in body["related"]] == [r["quote"]["text"] for r in full["related"]]
+    assert body["related"] and all(0 < r["similarity"] < 1 for r in body["related"])
+    assert _get(api, fields="summary").get_json()["match"]["meaning"] is None
+
+
 def test_summary_of_nothing_found_has_no_match(api):
     body = _get(api, fields="summary", claim="The committee will meet again on Thursday afternoon").get_json()
     assert body["verdict"] == "unverified"

@@ -1,7 +1,8 @@
 """The compact verification (``GET /api/v1/verify?fields=summary``): what a panel paints first.
 
 The verdict, the sentence explaining it, who was claimed and who said it, the source to link to
-and the top match's diff: a few hundred bytes instead of every match with its translations.
+and the top match's diff (or, for a match found by meaning, its similarity), then the quotes related in
+meaning: a few hundred bytes instead of every match with its translations.
 """
 
 from __future__ import annotations
@@ -31,6 +32,25 @@ class SummarySourceSchema(ma.Schema):
     published_at = ma.fields.Date(allow_none=True)
 
 
+class SummaryMeaningSchema(ma.Schema):
+    reason = ma.fields.String(
+        metadata={
+            "description": "'other_language': the quote is in another language; 'paraphrase': other words."
+        }
+    )
+    similarity = ma.fields.Float(metadata={"description": "How close the meanings are, 0 to 1."})
+    quote_language = ma.fields.String(
+        allow_none=True, metadata={"description": "The stored quote's language."}
+    )
+
+
+class SummaryRelatedSchema(ma.Schema):
+    text = ma.fields.String()
+    speaker = ma.fields.String(allow_none=True)
+    language = ma.fields.String(allow_none=True)
+    similarity = ma.fields.Float(metadata={"description": "How close its meaning is to the claim's, 0 to 1."})
+
+
 class SummaryMatchSchema(ma.Schema):
     text = ma.fields.String(metadata={"description": "The stored quote's words."})
     speaker = ma.fields.String(metadata={"description": "Who said it, by the index."})
@@ -40,6 +60,13 @@ class SummaryMatchSchema(ma.Schema):
         allow_none=True, metadata={"description": "The words as said, when the quote is a translation."}
     )
     original_language = ma.fields.String(allow_none=True)
+    meaning = ma.fields.Nested(
+        SummaryMeaningSchema,
+        allow_none=True,
+        metadata={
+            "description": "Set when the match was found by meaning alone: its words are not compared."
+        },
+    )
 
 
 class SummarySchema(ma.Schema):
@@ -48,6 +75,10 @@ class SummarySchema(ma.Schema):
     verdict = ma.fields.String()
     explanation = ma.fields.String(allow_none=True)
     match = ma.fields.Nested(SummaryMatchSchema, allow_none=True, metadata={"description": "The top match."})
+    related = ma.fields.List(
+        ma.fields.Nested(SummaryRelatedSchema),
+        metadata={"description": "Quotes close in meaning to the claim, not the claim itself; best first."},
+    )
 
 
 SUMMARY = SummarySchema()
@@ -67,6 +98,7 @@ def summarise(result: dict) -> dict:
             "diff": top["diff"],
             "original_text": translation["original_text"] if translation else None,
             "original_language": translation["original_language"] if translation else None,
+            "meaning": _meaning(top.get("meaning")),
         }
     return {
         "claim": result["claim"],
@@ -74,4 +106,22 @@ def summarise(result: dict) -> dict:
         "verdict": result["verdict"],
         "explanation": explanation,
         "match": match,
+        "related": [_related(r) for r in result.get("related", [])],
+    }
+
+
+def _meaning(meaning: dict | None) -> dict | None:
+    if meaning is None:
+        return None
+    return {k: meaning.get(k) for k in ("reason", "similarity", "quote_language")}
+
+
+def _related(related: dict) -> dict:
+    quote = related["quote"]
+    speaker = quote.get("speaker")
+    return {
+        "text": quote["text"],
+        "speaker": speaker["name"] if speaker else None,
+        "language": quote.get("language"),
+        "similarity": related["similarity"],
     }

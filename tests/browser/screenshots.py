@@ -6,6 +6,7 @@ instance/screenshots/ for a person to look at. They are not committed.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -19,6 +20,12 @@ ANSWERS = {
     "verified": ("Korea is an important strategic partner", "Kaja Kallas"),
     "altered": ("Korea is the most important strategic partner", "Kaja Kallas"),
     "misattributed": ("Korea is an important strategic partner", "Cho Tae-yul"),
+    # Found by meaning: an English rendering of Cho's Indonesian words; then a claim only related ones.
+    "paraphrased": (
+        "The comprehensive strategic partnership between Korea and the EU must be strengthened",
+        "Cho Tae-yul",
+    ),
+    "related": ("Cooperation between Korea, the US and Japan must continue", ""),
 }
 
 
@@ -28,6 +35,8 @@ def test_screenshot_answer(live_server, new_context, name, width):
     claim, speaker = ANSWERS[name]
     page = new_context(viewport=dict(zip(("width", "height"), WIDTHS[width], strict=True))).new_page()
     page.goto(f"{live_server.url}/?{urlencode({'claim': claim, 'speaker': speaker})}#result")
+    if name == "related":
+        page.get_by_text(re.compile(r"^\d+ related quotes?$")).click()
     OUT.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=OUT / f"{name}-{width}.png", full_page=width == "desktop")
 

@@ -196,6 +196,34 @@ def test_panel_says_verified_names_kallas_and_the_korea_kr_source(ext):
     page.close()
 
 
+CHO_IN_ENGLISH = "The comprehensive strategic partnership between Korea and the EU must be strengthened"
+
+
+def test_panel_shows_a_match_by_meaning_unmarked_and_the_related_quotes(ext):
+    page = _panel(ext, CHO_IN_ENGLISH, "Cho Tae-yul")
+    assert page.get_by_role("region", name="Paraphrased").is_visible()
+    wording = page.locator("#diff")
+    assert "kemitraan strategis komprehensif" in wording.inner_text()
+    assert wording.get_attribute("lang") == "id"
+    assert wording.locator("mark").count() == 0
+    assert not page.get_by_text("the words the claim matches").is_visible()
+    note = page.get_by_text(re.compile(r"Found by its meaning \(similarity 0\.\d\d of 1\), in Indonesian"))
+    assert note.is_visible()
+    related = page.get_by_role("region", name="Related quotes")
+    items = related.get_by_role("listitem")
+    assert items.count() >= 1
+    assert all(re.search(r"similarity 0\.\d\d$", t) for t in items.all_inner_texts())
+    _shot(page, "panel-paraphrased.png")
+    # The next answer, found by its words, has its highlighted legend back and no meaning note.
+    page.get_by_role("textbox", name="Quote").fill(CLAIM)
+    page.get_by_label("Speaker").fill("Kaja Kallas")
+    page.get_by_role("button", name="Verify").click()
+    page.get_by_role("region", name="Verified").wait_for()
+    assert page.get_by_text("the words the claim matches").is_visible()
+    assert not note.is_visible()
+    page.close()
+
+
 def test_panel_shows_the_changed_words_of_an_altered_claim(ext):
     page = _panel(ext, ALTERED, "Kaja Kallas")
     assert page.locator("#verdict-word").inner_text() == "Altered"
@@ -207,10 +235,25 @@ def test_panel_shows_the_changed_words_of_an_altered_claim(ext):
 
 
 # The styles a reader sees of the answer's parts, compared between the panel and the page.
-SHARED_LOOK = ["color", "backgroundColor", "fontFamily", "fontSize", "fontWeight", "borderLeftStyle",
-               "textDecorationLine"]
-ANSWER_PARTS = [".verdict", ".verdict-word", ".explanation", ".wording", ".wording mark.matched",
-                ".wording del", ".wording ins", ".facts dt"]
+SHARED_LOOK = [
+    "color",
+    "backgroundColor",
+    "fontFamily",
+    "fontSize",
+    "fontWeight",
+    "borderLeftStyle",
+    "textDecorationLine",
+]
+ANSWER_PARTS = [
+    ".verdict",
+    ".verdict-word",
+    ".explanation",
+    ".wording",
+    ".wording mark.matched",
+    ".wording del",
+    ".wording ins",
+    ".facts dt",
+]
 
 
 def _looks(page, root):
@@ -272,8 +315,11 @@ def test_the_panels_own_stylesheet_repeats_nothing_the_page_sets():
 
 def test_make_extension_zips_the_pages_stylesheet_itself(tmp_path):
     archive = tmp_path / "quotetrace-extension.zip"
-    subprocess.run(["make", "-s", "-C", str(ROOT), "extension", f"EXTENSION_ZIP={archive}"], check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        ["make", "-s", "-C", str(ROOT), "extension", f"EXTENSION_ZIP={archive}"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     with zipfile.ZipFile(archive) as packed:
         # The file's bytes, not a link: an unzipped copy has no service/ beside it.
         assert packed.read("page.css") == PAGE_CSS.read_bytes()
@@ -387,7 +433,7 @@ def test_check_this_page_underlines_every_quotation_with_its_verdict(ext, pages)
     found = {}
     for i in range(marks.count()):
         mark = marks.nth(i)
-        text = mark.inner_text().strip("“”\" ,.")
+        text = mark.inner_text().strip('“”" ,.')
         found.setdefault(text, set()).add(mark.get_attribute("data-quotetrace-verdict"))
     # Every quotation of the article is underlined, each with the verdict a reader expects.
     assert marks.count() == 3
@@ -490,8 +536,11 @@ class SidePanel:
 
         def text():
             asked = next(self.ids)
-            call = {"id": asked, "method": "Runtime.evaluate",
-                    "params": {"expression": expression, "returnByValue": True}}
+            call = {
+                "id": asked,
+                "method": "Runtime.evaluate",
+                "params": {"expression": expression, "returnByValue": True},
+            }
             message = {"sessionId": self.session, "message": json.dumps(call)}
             self.cdp.send("Target.sendMessageToTarget", message)
             reply = self._wait(lambda: self.replies.pop(asked, None))

@@ -60,6 +60,39 @@ def test_translated_quote_shows_its_original_with_language_and_provenance(live_s
     assert "22 January 2025" in result.inner_text()
 
 
+CHO_IN_ENGLISH = "The comprehensive strategic partnership between Korea and the EU must be strengthened"
+
+
+def test_a_match_by_meaning_shows_the_indonesian_words_unmarked_and_how_close_they_are(live_server, page):
+    page.goto(live_server.url)
+    _verify(page, CHO_IN_ENGLISH, "Cho Tae-yul")
+    result = _result(page)
+    result.locator(".verdict-word").wait_for()
+    assert result.locator(".verdict-word").inner_text() == "Paraphrased"
+    wording = result.locator("blockquote.wording[lang='id']").first
+    assert "kemitraan strategis komprehensif" in wording.inner_text()
+    # Words in two languages were not compared: none is marked as the claim's.
+    assert wording.locator("mark").count() == 0
+    note = result.get_by_text(re.compile(r"Found by its meaning \(similarity 0\.\d\d of 1\), in Indonesian"))
+    assert note.is_visible()
+    assert "Cho Tae-yul" in result.locator(".speaker-name").first.inner_text()
+
+
+def test_an_unverified_claim_lists_related_quotes_with_their_similarity(live_server, page):
+    page.goto(live_server.url)
+    _verify(page, "Cooperation between Korea, the US and Japan must continue")
+    result = _result(page)
+    result.locator(".verdict-word").wait_for()
+    assert result.locator(".verdict-word").inner_text() == "Unverified"
+    assert "the related quotes below are only close in meaning" in result.inner_text()
+    result.get_by_text(re.compile(r"^\d+ related quotes?$")).click()
+    related = result.get_by_role("list").filter(has_text="similarity").get_by_role("listitem")
+    assert related.count() >= 1
+    texts = related.all_inner_texts()
+    assert any("trilateral" in t for t in texts)
+    assert all(re.search(r"similarity 0\.\d\d$", t) for t in texts)
+
+
 def test_misattributed_answer_names_who_said_it(live_server, page):
     page.goto(live_server.url)
     _verify(page, "Korea is an important strategic partner", "Cho Tae-yul")
