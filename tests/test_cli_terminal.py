@@ -11,6 +11,7 @@ import gzip
 import json
 import os
 import pty
+import re
 import select
 import shlex
 import shutil
@@ -148,6 +149,20 @@ def test_check_on_a_terminal_colours_verdicts(env, seeded):
     assert "verified" in output
     assert "quotations:" in output
     assert "Traceback" not in output
+
+
+def test_check_on_a_terminal_says_which_match_was_found_by_meaning(env, seeded, tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        'Cho said: "The comprehensive strategic partnership between Korea and the EU must be '
+        'strengthened."\n',
+        encoding="utf-8",
+    )
+    code, output = on_terminal("check", str(draft), env=env, columns=160)
+    assert code == 0, output
+    assert "paraphrased" in output
+    assert "kemitraan strategis komprehensif" in output  # the Indonesian statement it matched
+    assert re.search(r"found by its meaning \(similarity 0\.\d\d of 1\), in Indonesian", output), output
 
 
 @pytest.mark.data
