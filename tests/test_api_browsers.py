@@ -133,7 +133,8 @@ def test_summary_of_a_match_by_meaning_says_so_and_lists_the_related_quotes(api)
     assert 0 < meaning["similarity"] <= 1
     full = _get(api, claim=CHO_IN_ENGLISH, speaker="Cho Tae-yul").get_json()
     assert [r["text"] for r in body["related"]] == [r["quote"]["text"] for r in full["related"]]
-    assert body["related"] and all(0 < r["similarity"] < 1 for r in body["related"])
+    assert body["related"]
+    assert all(0 < r["similarity"] < 1 for r in body["related"])
     assert _get(api, fields="summary").get_json()["match"]["meaning"] is None
 
 
