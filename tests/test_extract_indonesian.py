@@ -45,6 +45,27 @@ def test_a_speech_verb_after_the_quotation_names_its_speaker(text, speaker, cue)
     assert _found(text)[0][2:] == (speaker, cue)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ('Kata Menteri Cho, "Kemitraan strategis komprehensif harus diperkuat."', "Cho", "Kata"),
+        (
+            'Ujar Gubernur Budi Santoso: "Kami sudah menyiapkan anggaran perbaikan jalan."',
+            "Budi Santoso",
+            "Ujar",
+        ),
+    ],
+)
+def test_a_post_verb_opening_the_sentence_names_the_speaker_before_the_quotation(text, speaker, cue):
+    assert _found(text)[0][2:] == (speaker, cue)
+
+
+def test_an_opening_post_verb_needs_a_name_right_before_the_quotation():
+    # "Kata dia": a pronoun, no one named; "Kata ... bahwa": not an attribution of the quotation.
+    assert _found('Kata dia, "Kami sudah menyiapkan dananya."')[0][2] is None
+    assert _found('Kata Budi Santoso kemarin bahwa "anggaran sudah siap."')[0][3] != "Kata"
+
+
 def test_a_pronoun_suffix_on_the_verb_refers_to_the_person_just_named():
     text = (
         "Presiden Joko Widodo meninjau pelabuhan itu pada Selasa. "

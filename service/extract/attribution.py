@@ -247,7 +247,7 @@ def attribution_before(doc: Doc, lo: int, hi: int, sent_lo: int | None = None) -
     """
     cues = [c for c in cues_in(doc, lo, hi) if c[2].lower() not in doc.post_cues]
     if not cues:
-        return None
+        return _leading_post_cue(doc, lo, hi) if lo == sent_lo else None
     anchored = bool(_ANCHOR.fullmatch(doc.masked, cues[-1][1], hi))
     if anchored and len(cues) > 1 and cues[-1][2].lower() not in ("according to", "menurut"):
         cue_start, cue_end, cue = cues[-1]
@@ -299,6 +299,25 @@ def attribution_before(doc: Doc, lo: int, hi: int, sent_lo: int | None = None) -
         return Attribution(speaker_from(doc, subject), cue, addressee_of(doc, low, cue_end, hi), anchored)
     after = object_after(doc, cue_end, hi, max_words=1) if low not in ADDRESSEE_CUES else None
     return Attribution(speaker_from(doc, after) if after else None, cue, None, anchored)
+
+
+# An Indonesian cue that otherwise follows what was said, opening the sentence: "Kata Cho, “…”".
+_OPENING_WORD = re.compile(r"\s*([A-Z][a-z]+)\s")
+_COMMA_OR_COLON = re.compile(r"\s*[,:]\s*")
+
+
+def _leading_post_cue(doc: Doc, lo: int, hi: int) -> Attribution | None:
+    """'Kata Menteri Cho, “…”', 'Ujar Anies: “…”': a post cue as the sentence's first word, then a name
+    (roles may stand before it), then only a comma or a colon before the quotation."""
+    opening = _OPENING_WORD.match(doc.masked, lo, hi)
+    if opening is None or opening.group(1).lower() not in doc.post_cues:
+        return None
+    speaker = object_after(doc, opening.end(1), hi, max_words=3, roles=True)
+    if speaker is None or speaker.kind != "name":
+        return None
+    if not _COMMA_OR_COLON.fullmatch(doc.masked, speaker.end, hi):
+        return None
+    return Attribution(speaker_from(doc, speaker), opening.group(1), None, anchored=True)
 
 
 def _absolute_subject(doc: Doc, lo: int, cue_start: int) -> Candidate | None:

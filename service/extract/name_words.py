@@ -184,6 +184,7 @@ NON_NAMES = word_set(
     Hal Ada Akan Sudah Telah Masih Belum Pernah Semua Seluruh Setiap Beberapa Banyak
     I'm I’m I've I’ve I'll I’ll I'd I’d Besides Likewise Similarly Nevertheless Nonetheless Indeed Hence
     Accordingly Additionally Consequently Regardless Sebaliknya Demikian Maka Akibatnya
+    Kata Ujar Tutur Ungkap Tambah Imbuh Tegas Sebut Papar Terang Lanjut Ucap Tanya Jawab Tulis Pungkas
     """
 )
 
