@@ -454,7 +454,9 @@ def check(draft, language, color, since, until, publisher, standing, quote_langu
             source = _clip(src["title"] or src["publisher"] or "-", 60) if src else "-"
             click.echo(f"{'':>15}{quote['speaker']['name']}, {source}: \u201c{_clip(quote['text'])}\u201d")
             if top.get("meaning"):
-                found = _found_by_meaning(top["meaning"])
+                from service.web.answers import found_by_meaning
+
+                found = found_by_meaning(top["meaning"])
                 click.echo(click.style(f"{'':>15}{found}", fg="cyan"), color=color)
             for op in top["diff"]:
                 if op["op"] != "equal":
@@ -467,17 +469,6 @@ def check(draft, language, color, since, until, publisher, standing, quote_langu
     summary = ", ".join(f"{n} {v}" for v, n in sorted(result["summary"].items())) or "no quotations found"
     click.echo(f"{len(result['quotes'])} quotations: {summary}")
     sys.exit(_check_exit_code(result))
-
-
-def _found_by_meaning(meaning: dict) -> str:
-    """What the page says of a match found by meaning, in a line: its words were not compared."""
-    from service.web.answers import language_name
-
-    said = f"found by its meaning (similarity {meaning['similarity']:.2f} of 1), "
-    if meaning["reason"] == "other_language":
-        language = language_name(meaning["quote_language"])
-        return said + f"in {language}: words in two languages are not compared"
-    return said + "in other words: the claim's words are not the quote's"
 
 
 # Verdicts a draft may hold and still pass `quotetrace check`: the words as said, or a reported statement.

@@ -162,7 +162,7 @@ def test_check_on_a_terminal_says_which_match_was_found_by_meaning(env, seeded, 
     assert code == 0, output
     assert "paraphrased" in output
     assert "kemitraan strategis komprehensif" in output  # the Indonesian statement it matched
-    assert re.search(r"found by its meaning \(similarity 0\.\d\d of 1\), in Indonesian", output), output
+    assert re.search(r"Found by its meaning \(similarity 0\.\d\d of 1\), in Indonesian", output), output
 
 
 @pytest.mark.data

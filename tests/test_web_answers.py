@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from service.matching.align import align, parse_claim
-from service.web.answers import draft_pieces, draft_summary, stored_wording
+from service.web.answers import draft_pieces, draft_summary, found_by_meaning, stored_wording
 
 QUOTE = (
     "We will not stand by while our neighbours are attacked, and we will defend every inch of our territory."
@@ -76,3 +76,12 @@ def test_draft_summary_counts_each_verdict():
     quotes = [{"verification": {"verdict": v}} for v in ("paraphrased", "verified", "paraphrased", "altered")]
     assert draft_summary(quotes) == "4 quotations: 1 verified, 2 paraphrased, 1 altered"
     assert draft_summary([]) == "No quotations found in this draft."
+
+
+def test_a_match_by_meaning_says_how_close_and_why_no_word_is_marked():
+    other = {"reason": "other_language", "similarity": 0.7771, "quote_language": "id"}
+    assert found_by_meaning(other) == (
+        "Found by its meaning (similarity 0.78 of 1), in Indonesian: words in two languages are not compared."
+    )
+    same = {"reason": "paraphrase", "similarity": 0.85, "quote_language": "en"}
+    assert "in other words: the claim's words are not the quote's" in found_by_meaning(same)

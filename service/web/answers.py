@@ -143,6 +143,18 @@ def language_name(code: str | None) -> str:
     return LANGUAGE_NAMES.get(code.split("-")[0].lower(), code)
 
 
+def found_by_meaning(meaning: dict) -> str:
+    """What is said of a match found by meaning (page, and `quotetrace check`): no word was compared.
+
+    The extension's panel says the same in panel.js (renderMeaning).
+    """
+    said = f"Found by its meaning (similarity {meaning['similarity']:.2f} of 1), "
+    if meaning["reason"] == "other_language":
+        language = language_name(meaning["quote_language"])
+        return said + f"in {language}: words in two languages are not compared."
+    return said + "in other words: the claim's words are not the quote's."
+
+
 def is_short(claim: str) -> bool:
     """Too few words to confirm a quote: the engine offers such a match only as a suggestion."""
     return len(matching.words(claim)) < matching.MIN_CONFIRM_WORDS

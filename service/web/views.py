@@ -38,6 +38,7 @@ for _name, _function in {
     "marker_notes": answers.marker_notes,
     "is_short": answers.is_short,
     "verdict_counts": answers.verdict_counts,
+    "found_by_meaning": answers.found_by_meaning,
 }.items():
     bp.add_app_template_global(_function, _name)
 
