@@ -6,7 +6,7 @@ export const VERDICTS = {
   altered: { word: "Altered", icon: "≠", hint: "The quote exists, but words in it were changed." },
   paraphrased: { word: "Paraphrased", icon: "≈", hint: "The speaker said this in other words; it is not a direct quote." },
   misattributed: { word: "Misattributed", icon: "⚠", hint: "Someone else said this." },
-  unverified: { word: "Unverified", icon: "?", hint: "No stored quote says this." },
+  unverified: { word: "Unverified", icon: "?", hint: "No stored quote confirms this." },
   // Not a verdict: a quotation one check of the page did not verify (choose it to verify it).
   unchecked: { word: "Not checked", icon: "…", hint: "Not verified with the page; choose it to verify it." },
 };

@@ -16,7 +16,7 @@ VERDICT_WORDS = {
     "altered": ("Altered", "The quote exists, but words in it were changed."),
     "paraphrased": ("Paraphrased", "The speaker said this in other words; it is not a direct quote."),
     "misattributed": ("Misattributed", "Someone else said this."),
-    "unverified": ("Unverified", "No stored quote says this."),
+    "unverified": ("Unverified", "No stored quote confirms this."),
 }
 
 

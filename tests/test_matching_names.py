@@ -11,7 +11,7 @@ from service.matching.speakers import ALIAS, DIFFERENT, EXACT, PROBABLE, Person,
 
 def agreement(claimed: str, stored: str) -> str:
     found = {compare_names(c, s) for c in read_name(claimed) for s in read_name(stored)[:1]}
-    order = (names.SAME, names.VARIANT, names.TYPO, names.SURNAME_ONLY, names.STORED_SHORT)
+    order = (names.SAME, names.VARIANT, names.TYPO, names.SURNAME_ONLY, names.STORED_SHORT, names.ONE_NAME)
     return next((a for a in order if a in found), names.DIFFERENT)
 
 
@@ -95,6 +95,27 @@ def test_full_name_for_a_quote_stored_under_a_surname_depends_on_the_archive():
     unsure = speaker_match("Donald Trump", trump, people_of_surname={"trump": 3})
     assert unsure.agrees  # not a misattribution: nothing says it is someone else
     assert "speaker_surname_shared" in unsure.reasons
+
+
+@pytest.mark.parametrize(
+    ("claimed", "stored"),
+    [
+        ("Nicholas Nassim Taleb", "Nassim Nicholas Taleb"),
+        ("Jinping Xi", "Xi Jinping"),
+        ("Cho Taeyul", "Cho Tae-yul"),
+    ],
+)
+def test_the_same_names_in_another_order_are_the_same_name(claimed, stored):
+    assert agreement(claimed, stored) == names.SAME
+
+
+def test_initials_in_another_order_are_another_person():
+    assert agreement("S.R. Grey", "R.S. Grey") == names.DIFFERENT
+
+
+def test_one_name_alone_is_the_surname_when_it_is_the_surname():
+    assert agreement("Jerome", "Jerome K. Jerome") == names.SURNAME_ONLY
+    assert agreement("Jerome", "Jerome Corsi") == names.ONE_NAME
 
 
 def test_surname_alone_agrees_with_a_full_name():

@@ -82,7 +82,77 @@ def test_korean_family_name_comes_first():
     assert speaker_matches("Cho", CHO)
     assert speaker_matches("cho tae-yul", CHO)
     assert speaker_matches("Tae-yul Cho", CHO)
-    assert not speaker_matches("Tae-yul", CHO)
+    assert speaker_match("Cho", CHO).reasons == ("speaker_surname_only",)
+
+
+@pytest.mark.parametrize("claimed", ["Cho Tae Yul", "Cho Taeyul", "CHO Tae-yul", "Tae Yul Cho", "Taeyul Cho"])
+def test_a_korean_name_spaced_run_together_or_in_either_order_is_the_name(claimed):
+    assert speaker_match(claimed, CHO).level == "exact"
+
+
+@pytest.mark.parametrize(
+    ("claimed", "stored"),
+    [("Jinping Xi", "Xi Jinping"), ("Kim Jong Un", "Kim Jong-un"), ("Kim Jong-un", "Kim Jong Un")],
+)
+def test_the_same_names_in_another_order_are_the_same_name(claimed, stored):
+    assert speaker_match(claimed, Person(1, stored)).level == "exact"
+
+
+@pytest.mark.parametrize(
+    ("claimed", "person"),
+    [
+        ("Kaja", KALLAS),
+        ("Tae-yul", CHO),
+        ("President Xi", Person(1, "Xi Jinping")),
+        ("Mr. Kim", Person(2, "Kim Jong Un")),
+    ],
+)
+def test_one_name_alone_that_begins_the_stored_name_is_probable_not_another_person(claimed, person):
+    # A given name alone, or a family name written first: nobody else, but nobody for sure.
+    found = speaker_match(claimed, person)
+    assert found.level == "probable"
+    assert found.reasons == ("speaker_one_name",)
+    assert found.uncertain
+
+
+def test_another_given_name_alone_is_another_person():
+    assert speaker_match("Maja", KALLAS).level == "different"
+    assert speaker_match("Hillary", Person(6, "Bill Clinton")).level == "different"
+    # Only the stored name's first name: a middle name alone says nothing.
+    assert speaker_match("Scott", Person(8, "Orson Scott Card")).level == "different"
+
+
+def test_the_czech_feminine_surname_is_the_same_woman():
+    assert speaker_match("Kaja Kallasová", KALLAS).level == "probable"
+    assert speaker_match("paní Kallasová", KALLAS).reasons == ("speaker_surname_only",)
+    assert speaker_match("Maja Kallasová", KALLAS).level == "different"
+
+
+def test_a_name_in_another_script_is_compared_in_latin_letters():
+    found = speaker_match("Кая Каллас", KALLAS)  # transliterated "Kaya Kallas": the surname agrees
+    assert found.level == "probable"
+    assert "speaker_other_script" in found.reasons
+    assert found.uncertain
+
+
+def test_a_name_in_another_script_that_does_not_agree_is_unchecked_never_different():
+    # "조태열" is Cho Tae-yul in Hangul; transliterated, "JoTaeYeol", it agrees with nothing.
+    for claimed, person in (("조태열", CHO), ("Дональд Трамп", KALLAS)):
+        found = speaker_match(claimed, person)
+        assert found.level == "unchecked"
+        assert not found.agrees
+        assert not found.differs
+
+
+def test_an_alias_in_the_claims_script_is_the_person():
+    assert speaker_match("조태열", Person(3, "Cho Tae-yul", aliases=("조태열",))).level == "alias"
+
+
+def test_a_name_in_the_claims_script_still_says_who_the_person_is_not():
+    # Cho's Hangul alias cannot be compared with a Latin name; his Latin name can, and it is not Kallas.
+    cho = Person(3, "Cho Tae-yul", aliases=("조태열",))
+    assert speaker_match("Kaja Kallas", cho).level == "different"
+    assert speaker_match("김정은", cho).level == "different"  # Kim Jong Un, in Hangul: not his alias
 
 
 def test_role_with_date_resolves_to_office_holder():
@@ -126,6 +196,12 @@ _READ_AS_STORED = [
     ("George W. Bush", "George H. W. Bush"),
     ("Kaja Kallas", "Josep Borrell"),
     ("Dostoevsky", "Fyodor Dostoyevsky"),
+    ("Kaja", "Kaja Kallas"),
+    ("President Xi", "Xi Jinping"),
+    ("Jinping Xi", "Xi Jinping"),
+    ("Cho Tae Yul", "Cho Tae-yul"),
+    ("Cho Taeyul", "Cho Tae-yul"),
+    ("Kaja Kallasová", "Kaja Kallas"),
 ]
 
 

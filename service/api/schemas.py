@@ -233,10 +233,11 @@ class AppearanceSchema(ma.Schema):
     source = ma.fields.Nested(SourceRefSchema, allow_none=True)
 
 
-SPEAKER_MATCHES = ["exact", "alias", "probable", "different"]
+SPEAKER_MATCHES = ["exact", "alias", "probable", "unchecked", "different"]
 REASONS = (
     "Why the verdict is what it is, machine-readable: e.g. speaker_name_variant, speaker_typo, "
     "speaker_alias, speaker_role, speaker_surname_only, speaker_stored_short, speaker_surname_shared, "
+    "speaker_one_name, speaker_other_script, "
     "speaker_differs, weak_evidence, short_claim, too_short, no_speaker, several_quotes, date_mismatch, "
     "no_match."
 )

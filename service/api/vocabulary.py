@@ -24,7 +24,10 @@ CONFIDENCE = {
 SPEAKER_MATCH = {
     "exact": "The quote's speaker's stored name, however written (case, titles, roles, order).",
     "alias": "One of the speaker's stored aliases, or an office they held on the date.",
-    "probable": "The same person as far as the names tell: a variant, a one-letter slip, a surname alone.",
+    "probable": "The same person as far as the names tell: a variant, a one-letter slip, a surname alone, "
+    "one of their names alone, or their name in another script.",
+    "unchecked": "A name in another script than the speaker's stored names that agrees with none of them "
+    "once transliterated: not compared, so neither confirmed nor called another person.",
     "different": "Another person than the quote's speaker.",
 }
 STANDING = {

@@ -21,10 +21,13 @@ SPEAKER_CLAUSES: dict[str, str] = {
     "speaker_stored_short": "the archive stores the speaker as '{stored}'",
     "speaker_alias": "'{claimed}' is a name {who} goes by",
     "speaker_role": "'{claimed}' is an office {who} held then",
+    "speaker_one_name": "your speaker '{claimed}' gives one of the names of {who} alone",
 }
 # Other reasons' clauses, in the order they are told.
 CLAUSES: dict[str, str] = {
     "speaker_surname_shared": "several people of the archive share that surname, so who said it is uncertain",
+    "speaker_other_script": "your speaker '{claimed}' is written in another script than '{stored}' and "
+    "agrees with it in Latin letters, so who said it is uncertain",
     "short_claim": "it is the only stored quote holding these words",
     "date_mismatch": "it was said on {when}, not on {said_on}",
     # Matches of meaning alone (service/matching/meaning.py): the words were not compared.
@@ -101,6 +104,11 @@ def explanation(
         other = f", another person in the archive ({claimed_person})" if claimed_person else ""
         return f"{said_by}, not by '{claimed}'{other}" + tail
     # unverified, with a match shown as a suggestion
+    if match.get("speaker_match") == "unchecked":
+        return (
+            f"{said_by}; your speaker '{claimed}' is written in another script than '{fields['stored']}', "
+            "and the two names could not be compared: check who said it."
+        )
     if "weak_evidence" in reasons:
         return (
             f"These words are close to words of {who}, but too few of them match to say "

@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from service.matching.align import Alignment, DiffOp, Gap, align, parse_claim, quoted_region
-from service.matching.speakers import LEVELS, Person, SpeakerMatch, speaker_match
+from service.matching.speakers import LEVELS, UNCHECKED, Person, SpeakerMatch, speaker_match
 from service.matching.standing import group_appearances, is_vetted, same_statement, weigh_standing
 from service.matching.text import Token, fold, straighten, tokens
 
@@ -324,7 +324,7 @@ def _sole_statement(scored: Sequence[_Scored]) -> _Scored | None:
         return None
     first = exact[0]
     for other in exact[1:]:
-        agreeing = other.speaker is None or other.speaker.agrees
+        agreeing = other.speaker is None or not other.speaker.differs
         if not (agreeing and _one_passage(first.candidate, other.candidate)):
             return None
     return first
@@ -388,7 +388,7 @@ def _rank(s: _Scored) -> tuple:
     al = s.alignment
     exact = al.edits == 0
     sm = s.speaker
-    speaker = 1 if sm is None else (0 if sm.agrees else 2)
+    speaker = 0 if sm is not None and sm.agrees else (2 if sm is not None and sm.differs else 1)
     whole = al.quote_first == 0 and al.quote_last == al.quote_words - 1
     # A quote by the claimed speaker first: their own words, if they match at all, are the evidence, not
     # another person's ("The more we do, the more we can do", William Hazlitt, not Lucille Ball). Then
@@ -401,7 +401,7 @@ def _rank(s: _Scored) -> tuple:
         speaker,
         not exact,
         LEVELS.index(sm.level) if sm is not None else 0,
-        "speaker_surname_shared" in sm.reasons if sm is not None else False,
+        sm.uncertain if sm is not None else False,
         al.edits / max(al.claim_words, 1),
         not whole,
         -s.prefilter,
@@ -429,7 +429,10 @@ def _match(s: _Scored, claim: Claim, *, sole: bool) -> Match:
     else:
         words_say = "altered"
     short_verified = False
-    if sm is not None and not sm.agrees:
+    if sm is not None and sm.level == UNCHECKED:
+        # A speaker whose name could not be compared (another script): neither confirmed nor accused.
+        verdict = "unverified"
+    elif sm is not None and sm.differs:
         if _identifies(al, n, sole=sole):
             verdict = "misattributed"
         else:
@@ -438,7 +441,7 @@ def _match(s: _Scored, claim: Claim, *, sole: bool) -> Match:
             reasons.append("weak_evidence")
     elif n < MIN_CONFIRM_WORDS:
         verdict = "unverified"
-        agreeing = sm is not None and "speaker_surname_shared" not in sm.reasons
+        agreeing = sm is not None and not sm.uncertain
         if words_say == "verified" and n >= SHORT_CLAIM_MIN_WORDS and agreeing and sole:
             verdict = "verified"
             short_verified = True
@@ -459,7 +462,7 @@ def _match(s: _Scored, claim: Claim, *, sole: bool) -> Match:
         and (n >= MIN_CONFIRM_WORDS or short_verified)
         and al.edits <= STRONG_MAX_EDIT_SHARE * (al.equal + al.edits)
         and cand.translation_provenance != "editorial"
-        and (sm is None or "speaker_surname_shared" not in sm.reasons)
+        and (sm is None or not sm.uncertain)
     )
     score = round(100.0 * al.equal / max(al.equal + al.edits, 1), 1)
     return Match(
@@ -470,7 +473,7 @@ def _match(s: _Scored, claim: Claim, *, sole: bool) -> Match:
         diff=al.diff,
         gaps=al.gaps,
         confidence="strong" if strong else "suggestion",
-        speaker_matches=None if sm is None else sm.agrees,
+        speaker_matches=None if sm is None or sm.level == UNCHECKED else sm.agrees,
         speaker_match=None if sm is None else sm.level,
         speaker_matched=None if sm is None else sm.matched,
         reasons=tuple(dict.fromkeys(reasons)),

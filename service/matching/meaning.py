@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from service.matching.judge import MIN_CONFIRM_WORDS, Candidate, Claim
-from service.matching.speakers import SpeakerMatch, speaker_match
+from service.matching.speakers import UNCHECKED, SpeakerMatch, speaker_match
 from service.matching.text import words
 
 __all__ = ["MeaningMatch", "Related", "judge_meaning", "same_language"]
@@ -67,7 +67,7 @@ class MeaningMatch:
     @property
     def speaker_matches(self) -> bool | None:
         """Whether the claimed speaker may be the quote's; None when the claim names nobody."""
-        return None if self.speaker is None else self.speaker.agrees
+        return None if self.speaker is None or self.speaker.level == UNCHECKED else self.speaker.agrees
 
 
 @dataclass(frozen=True)
@@ -115,14 +115,15 @@ def judge_meaning(
                 sm = speaker_match(
                     claim.speaker, candidate.speaker, on=on, people_of_surname=people_of_surname
                 )
-            if sm is not None and not sm.agrees and not other:
+            if sm is not None and not sm.agrees and (not other or sm.level == UNCHECKED):
                 # The same language in other words, by someone else: the words were compared and are not
                 # the quote's, so this is a statement like it, no evidence that the claim misattributes
-                # it ("absolute power attracts", Herbert, is not Acton's "absolute power corrupts").
+                # it ("absolute power attracts", Herbert, is not Acton's "absolute power corrupts"). So is
+                # a statement by someone whose name the claim writes in another script, uncompared.
                 if len(related) < related_limit:
                     related.append(Related(candidate, similarity, reason, quote_language))
                 continue
-            disagrees = sm is not None and not sm.agrees
+            disagrees = sm is not None and sm.differs
             if disagrees and similarity < OTHER_LANGUAGE_MISATTRIBUTION_MIN_SIMILARITY:
                 if len(related) < related_limit:
                     related.append(Related(candidate, similarity, reason, quote_language))

@@ -7,8 +7,12 @@ Reading takes off what says what a person is rather than who: titles and honorif
 names, surname (with its particles: "van Beethoven") and suffixes.
 
 Comparing says how two names agree, as a fact-checker would: the same name, a variant (initials, a
-dropped middle name), a one-letter slip in a long surname, a surname alone on either side, or different
-(another given name is another person, however close the surname).
+dropped middle name), a one-letter slip in a long surname, a surname alone on either side, one name alone
+that is the stored name's first ("Kaja", "Xi" for Xi Jinping), or different (another given name is another
+person, however close the surname). The order of the words is not what tells two names apart: "Jinping Xi",
+"Cho Tae Yul" and "Cho Taeyul" are Xi Jinping and Cho Tae-yul. A name in another script than the other
+("Кая Каллас", "조태열") is compared in Latin letters (``anyascii``) by ``speakers``, which never takes a
+disagreement across scripts for another person.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from anyascii import anyascii
 from nameparser import HumanName
 from nameparser.config import Constants
 from rapidfuzz.distance import OSA
@@ -27,6 +32,7 @@ from service.matching.text import fold
 
 __all__ = [
     "DIFFERENT",
+    "ONE_NAME",
     "SAME",
     "TITLE_WORDS",
     "STORED_SHORT",
@@ -36,8 +42,12 @@ __all__ = [
     "Name",
     "compare_names",
     "count_people",
+    "feminine_form",
+    "in_latin_letters",
+    "name_words",
     "one_slip",
     "read_name",
+    "scripts_of",
     "surname_key",
 ]
 
@@ -47,6 +57,9 @@ VARIANT = "variant"  # initials for given names, or middle names left out on one
 TYPO = "typo"  # a one-letter slip in a surname (or a middle name), the given names agreeing
 SURNAME_ONLY = "surname_only"  # the claim gives a surname alone; the stored name has given names
 STORED_SHORT = "stored_short"  # the claim gives a full name; the stored name is a surname alone ("Mr. X")
+# The claim gives one name alone, the stored name's first: a given name ("Kaja" for Kaja Kallas) or a family
+# name written first ("Xi" for Xi Jinping, "Mr. Kim" for Kim Jong Un): nobody else, but nobody for sure.
+ONE_NAME = "one_name"
 DIFFERENT = "different"
 
 # A one-letter slip (one letter changed, added, dropped, or two swapped) is read as the same surname only in
@@ -282,6 +295,32 @@ def read_name(text: str) -> tuple[Name, ...]:
     return (western,)
 
 
+@lru_cache(maxsize=65536)
+def name_words(text: str) -> frozenset[str]:
+    """The letters of each word of a name, of each part of a hyphenated one, and of such a word whole:
+    "Cho Tae-yul" → {"cho", "tae", "yul", "taeyul"} (what a claim naming it in another order can hold)."""
+    found: set[str] = set()
+    for word in text.split():
+        found.add(letters_of(word))
+        found.update(letters_of(piece) for piece in word.split("-"))
+    found.discard("")
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def scripts_of(text: str) -> frozenset[str]:
+    """The scripts a name's letters are written in ("LATIN", "CYRILLIC", "HANGUL", "CJK", ...)."""
+    if text.isascii():
+        return frozenset({"LATIN"}) if any(ch.isalpha() for ch in text) else frozenset()
+    return frozenset(unicodedata.name(ch, "?").split()[0] for ch in text if ch.isalpha())
+
+
+def in_latin_letters(text: str) -> str:
+    """A name transliterated into Latin letters ("Кая Каллас" → "Kaya Kallas"), by ``anyascii``; names in
+    scripts written without spaces between names (Hangul, Chinese) come out as one word ("JoTaeYeol")."""
+    return anyascii(unicodedata.normalize("NFC", text)).replace("'", "")
+
+
 def surname_key(text: str) -> str | None:
     """The key of the surname of a stored name (what the archive counts people by), None if none."""
     readings = read_name(text)
@@ -295,6 +334,19 @@ def _same_or_initial(a: str, b: str) -> bool:
 def one_slip(a: str, b: str) -> bool:
     """One letter changed, added, dropped or two swapped, in words of ``MIN_TYPO_LETTERS`` or more."""
     return a != b and max(len(a), len(b)) >= MIN_TYPO_LETTERS and OSA.distance(a, b, score_cutoff=1) <= 1
+
+
+# The Czech and Slovak feminine form of a surname, how their press writes every woman's ("Kaja Kallasová",
+# "Angela Merkelová"): the surname with "-ová", a final vowel dropped ("Obama" → "Obamová").
+_FEMININE_ENDING = "ova"
+
+
+def feminine_form(claimed: str, stored: str) -> bool:
+    """``claimed`` is the Czech or Slovak feminine form of the surname ``stored`` (keys, folded)."""
+    if not claimed.endswith(_FEMININE_ENDING) or len(stored) < 3:
+        return False
+    stem = claimed[: -len(_FEMININE_ENDING)]
+    return stem == stored or (stored[-1] in "aeiouy" and stem == stored[:-1])
 
 
 def _given_agreement(claimed: tuple[str, ...], stored: tuple[str, ...]) -> str:
@@ -321,16 +373,40 @@ def _given_agreement(claimed: tuple[str, ...], stored: tuple[str, ...]) -> str:
     return verdict
 
 
+def _same_words(claimed: Name, stored: Name) -> bool:
+    """The same names in another order, the given names possibly run together: "Jinping Xi" = "Xi Jinping",
+    "Cho Tae Yul" = "Cho Taeyul" = "Cho Tae-yul" (family name first), "Kim Jong-un" = "Kim Jong Un"."""
+    if not claimed.given or not stored.given:
+        return False
+    # Initials in another order are another person's ("S.R. Grey" is not "R.S. Grey").
+    if min(len(p) for p in (*claimed.given, *stored.given)) == 1:
+        return False
+    if sorted((*claimed.given, claimed.surname)) == sorted((*stored.given, stored.surname)):
+        return True
+    # "Cho Taeyul" (read Western: given "cho", surname "taeyul") against "Cho Tae-yul" (family name first).
+    return sorted(("".join(claimed.given), claimed.surname)) == sorted(
+        ("".join(stored.given), stored.surname)
+    )
+
+
 def compare_names(claimed: Name, stored: Name) -> str:
     """How a claimed name agrees with a stored one.
 
-    SAME, VARIANT, TYPO, SURNAME_ONLY, STORED_SHORT or DIFFERENT.
+    SAME, VARIANT, TYPO, SURNAME_ONLY, STORED_SHORT, ONE_NAME or DIFFERENT.
     """
     if not claimed.surname or not stored.surname:
         return DIFFERENT
     if claimed.generation and stored.generation and claimed.generation != stored.generation:
         return DIFFERENT  # "George Foreman Jr." is not "George Foreman III"
-    same_surname = claimed.surname == stored.surname
+    if _same_words(claimed, stored):
+        return SAME
+    # "Kaja" for Kaja Kallas; "Tae-yul" for Cho Tae-yul.
+    one_of = stored.given[:1] + ("".join(stored.given),) if stored.given else ()
+    not_the_surname = claimed.surname != stored.surname  # "Jerome" for Jerome K. Jerome is his surname
+    if not claimed.given and len(claimed.surname) > 1 and not_the_surname and claimed.surname in one_of:
+        return ONE_NAME
+    feminine = feminine_form(claimed.surname, stored.surname)
+    same_surname = claimed.surname == stored.surname or feminine
     if not same_surname and not one_slip(claimed.surname, stored.surname):
         return DIFFERENT
     if not claimed.given or not stored.given:
@@ -344,7 +420,7 @@ def compare_names(claimed: Name, stored: Name) -> str:
         return DIFFERENT
     if not same_surname:
         return TYPO if given in (SAME, VARIANT) else DIFFERENT  # one slip at most
-    return given
+    return VARIANT if feminine and given == SAME else given
 
 
 def count_people(names: Iterable[str]) -> int:

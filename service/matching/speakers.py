@@ -16,7 +16,9 @@ __all__ = [
     "EXACT",
     "ALIAS",
     "PROBABLE",
+    "UNCHECKED",
     "DIFFERENT",
+    "UNCERTAIN_REASONS",
     "Person",
     "Role",
     "SpeakerMatch",
@@ -28,8 +30,15 @@ __all__ = [
 EXACT = "exact"  # the person's stored name, however written (case, titles, roles, order, tags)
 ALIAS = "alias"  # one of the person's stored aliases, or an office they held on the date
 PROBABLE = "probable"  # the same person as far as names tell: a variant, a slip, a surname alone
+# A name in another script than every name the person is stored under, that agrees with none of them once
+# both are in Latin letters ("조태열" for Cho Tae-yul: "JoTaeYeol"): transliteration is too loose to say
+# it is somebody else, so it is neither an accusation nor a confirmation.
+UNCHECKED = "unchecked"
 DIFFERENT = "different"  # nobody the person is known as
-LEVELS = (EXACT, ALIAS, PROBABLE, DIFFERENT)
+LEVELS = (EXACT, ALIAS, PROBABLE, UNCHECKED, DIFFERENT)
+# Reasons that leave who said it uncertain, though nothing says it was somebody else: the quote is never a
+# strong match for the claim, and a short claim is never verified on it.
+UNCERTAIN_REASONS = frozenset({"speaker_surname_shared", "speaker_one_name", "speaker_other_script"})
 
 
 @dataclass(frozen=True)
@@ -115,7 +124,18 @@ class SpeakerMatch:
 
     @property
     def agrees(self) -> bool:
-        return self.level != DIFFERENT
+        """The claimed speaker may be this person (EXACT, ALIAS or PROBABLE)."""
+        return self.level in (EXACT, ALIAS, PROBABLE)
+
+    @property
+    def differs(self) -> bool:
+        """The claimed speaker is somebody else (what a misattribution rests on)."""
+        return self.level == DIFFERENT
+
+    @property
+    def uncertain(self) -> bool:
+        """Agreeing or not compared, but not surely the person: see UNCERTAIN_REASONS."""
+        return self.level == UNCHECKED or not UNCERTAIN_REASONS.isdisjoint(self.reasons)
 
 
 # What each agreement of names says about the speaker, and the reason given for it.
@@ -125,9 +145,12 @@ _AGREEMENT_REASONS = {
     names.TYPO: ("speaker_typo",),
     names.SURNAME_ONLY: ("speaker_surname_only",),
     names.STORED_SHORT: ("speaker_stored_short",),
+    names.ONE_NAME: ("speaker_one_name",),
 }
 # Surest agreement first: a claim that reads as several is taken at its best.
-_AGREEMENT_ORDER = (names.SAME, names.VARIANT, names.TYPO, names.SURNAME_ONLY, names.STORED_SHORT)
+_AGREEMENT_ORDER = (
+    names.SAME, names.VARIANT, names.TYPO, names.SURNAME_ONLY, names.STORED_SHORT, names.ONE_NAME
+)  # fmt: skip
 
 
 def _claimed_readings(claimed: str) -> tuple[tuple[Name, ...], tuple[Name, ...]]:
@@ -149,9 +172,12 @@ def _claimed_readings(claimed: str) -> tuple[tuple[Name, ...], tuple[Name, ...]]
 def _name_agreement(claimed: str, stored: str, stored_surname: str | None = None) -> str:
     readings, tails = _claimed_readings(claimed)
     if stored_surname is not None and not any(
-        _surnames_agree(r.surname, stored_surname) for r in (*readings, *tails)
+        _surnames_agree(r.surname, stored_surname) or r.surname in names.name_words(stored)
+        for r in (*readings, *tails)
     ):
-        return names.DIFFERENT  # compare_names agrees only on the same surname or one slip from it
+        # compare_names agrees only on the same surname or one slip from it, or on a claimed surname that
+        # is another word of the stored name (another order, or one name alone: "Xi", "Kaja").
+        return names.DIFFERENT
     stored_readings = read_name(stored)[:1]  # a stored name is what it says it is
     found = {compare_names(c, s) for c in readings for s in stored_readings}
     if any(compare_names(t, s) == names.SAME for t in tails for s in stored_readings if s.given):
@@ -159,8 +185,30 @@ def _name_agreement(claimed: str, stored: str, stored_surname: str | None = None
     return next((a for a in _AGREEMENT_ORDER if a in found), names.DIFFERENT)
 
 
+def _across_scripts(claimed: str, stored: str) -> str | None:
+    """How two names in different scripts agree once both are in Latin letters (None: one script).
+
+    Transliterations of given names vary too much to tell people apart ("Кая" is "Kaya", not "Kaja"), so
+    the surnames alone may agree; what does not agree is DIFFERENT here and UNCHECKED to the caller.
+    """
+    claimed_scripts, stored_scripts = names.scripts_of(claimed), names.scripts_of(stored)
+    if not claimed_scripts or not stored_scripts or not claimed_scripts.isdisjoint(stored_scripts):
+        return None
+    latin_claimed = claimed if "LATIN" in claimed_scripts else names.in_latin_letters(claimed)
+    latin_stored = stored if "LATIN" in stored_scripts else names.in_latin_letters(stored)
+    agreement = _name_agreement(latin_claimed, latin_stored)
+    if agreement != names.DIFFERENT:
+        return agreement
+    stored_readings = read_name(latin_stored)[:1]
+    if any(r.surname == s.surname for r in read_name(latin_claimed) for s in stored_readings if s.given):
+        return names.SURNAME_ONLY
+    return names.DIFFERENT
+
+
 def _surnames_agree(claimed: str, stored: str) -> bool:
-    return bool(claimed) and (claimed == stored or names.one_slip(claimed, stored))
+    return bool(claimed) and (
+        claimed == stored or names.one_slip(claimed, stored) or names.feminine_form(claimed, stored)
+    )
 
 
 def speaker_match(
@@ -179,14 +227,28 @@ def speaker_match(
     if not claimed or not claimed.strip():
         return SpeakerMatch(DIFFERENT, ("speaker_differs",))
     best: SpeakerMatch | None = None
-    for stored, is_alias in ((person.name, False), *((a, True) for a in person.aliases)):
-        agreement = _name_agreement(claimed, stored, None if is_alias else person.surname)
+    forms = ((person.name, False), *((a, True) for a in person.aliases))
+    # A name in the claim's script, where there is one, says who the person is not; transliterations don't.
+    in_claims_script = any(_across_scripts(claimed, stored) is None for stored, _ in forms)
+    for stored, is_alias in forms:
+        across = _across_scripts(claimed, stored)
+        if across is None:
+            agreement = _name_agreement(claimed, stored, None if is_alias else person.surname)
+        else:
+            agreement = across
+            if agreement == names.DIFFERENT:
+                if not in_claims_script:
+                    candidate = SpeakerMatch(UNCHECKED, ("speaker_other_script",), matched=stored)
+                    if best is None or _surer(candidate, best):
+                        best = candidate
+                continue
         if agreement == names.DIFFERENT:
             continue
-        reasons = list(_AGREEMENT_REASONS[agreement])
+        # Across scripts, how the transliterations agree is no telling reason: that they do, loosely, is.
+        reasons = list(_AGREEMENT_REASONS[agreement]) if across is None else ["speaker_other_script"]
         if is_alias:
             reasons.insert(0, "speaker_alias")
-        level = (ALIAS if is_alias else EXACT) if agreement == names.SAME else PROBABLE
+        level = (ALIAS if is_alias else EXACT) if agreement == names.SAME and across is None else PROBABLE
         if agreement in (names.STORED_SHORT, names.SURNAME_ONLY):
             surname = read_name(stored)[0].surname
             if (people_of_surname or {}).get(surname, 0) > 1:
