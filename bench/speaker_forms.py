@@ -13,6 +13,9 @@ text as the claim), the speaker as
 - ``given_only``      "Kaja"
 - ``other_given``     another corpus person's given name alone: a name nobody of this quote bears
 - ``other_person``    another corpus person's full name (the control for a misattribution)
+- ``same_surname``    another corpus person of the same surname and another given name ("Hillary Clinton"
+                      for a quote of Bill Clinton's), where the corpus holds one: the case that nicknames and
+                      middle names gone by must not swallow
 
 and prints, per form, the verdicts and the figure that matters: for the right person, how many are
 called ``misattributed`` (an accusation of a reporter who quoted correctly); for the wrong one, how many
@@ -36,7 +39,7 @@ from service.migrate import upgrade
 from service.verification import verify
 
 RIGHT = ("full", "reversed", "upper_first", "given_only")
-WRONG = ("other_given", "other_person")
+WRONG = ("other_given", "other_person", "same_surname")
 VERDICTS = ("verified", "altered", "paraphrased", "misattributed", "unverified")
 _PLAIN = re.compile(r"^[A-Z][a-z]{2,} [A-Z][a-z]{3,}$")
 # People of the corpus whose name begins with a word for it to be taken as a given name.
@@ -86,6 +89,12 @@ def main() -> None:
     people = _people(corpus, args.people, args.seed)
     firsts = sorted({s.split()[0] for s, _ in people})
     surnames = {read_name(s)[0].surname for s, _ in people}
+    # Every corpus name of two or three words, by its surname's key: the namesakes of each person.
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for row in corpus:
+        name = row.get("speaker") or ""
+        if 2 <= len(name.split()) <= 3 and (readings := read_name(name)) and readings[0].given:
+            by_surname[readings[0].surname].add(name)
     rng = random.Random(args.seed + 1)
     counts: dict[str, Counter] = {form: Counter() for form in (*RIGHT, *WRONG)}
     wrong: dict[str, list[str]] = defaultdict(list)
@@ -97,6 +106,10 @@ def main() -> None:
             other_given = rng.choice(
                 [g for g in firsts if g not in (given, surname) and g.lower() not in surnames]
             )
+            reading = read_name(speaker)[0]
+            namesakes = sorted(
+                n for n in by_surname[reading.surname] if read_name(n)[0].given[0][:1] != reading.given[0][:1]
+            )
             forms = {
                 "full": speaker,
                 "reversed": f"{surname} {given}",
@@ -105,6 +118,8 @@ def main() -> None:
                 "other_given": other_given,
                 "other_person": other,
             }
+            if namesakes:
+                forms["same_surname"] = rng.choice(namesakes)
             for form, claimed in forms.items():
                 result = verify(session, text, speaker=claimed)
                 verdict = result["verdict"]

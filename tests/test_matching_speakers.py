@@ -118,8 +118,72 @@ def test_one_name_alone_that_begins_the_stored_name_is_probable_not_another_pers
 def test_another_given_name_alone_is_another_person():
     assert speaker_match("Maja", KALLAS).level == "different"
     assert speaker_match("Hillary", Person(6, "Bill Clinton")).level == "different"
-    # Only the stored name's first name: a middle name alone says nothing.
-    assert speaker_match("Scott", Person(8, "Orson Scott Card")).level == "different"
+
+
+@pytest.mark.parametrize(
+    ("claimed", "stored"),
+    [
+        ("García", "Gabriel García Márquez"),  # the first surname, read as a middle name
+        ("Lula", "Luiz Inácio Lula da Silva"),
+        ("Sánchez", "Pedro Sánchez Pérez-Castejón"),
+    ],
+)
+def test_one_of_the_given_names_alone_is_probable(claimed, stored):
+    assert speaker_match(claimed, Person(1, stored)).reasons == ("speaker_one_name",)
+
+
+@pytest.mark.parametrize(
+    ("claimed", "stored"),
+    [
+        ("von der Leyen", "Ursula von der Leyen"),
+        ("Von der Leyen", "Ursula von der Leyen"),
+        ("Le Pen", "Marine Le Pen"),
+        ("Bin Salman", "Mohammed bin Salman"),
+        ("Ocasio Cortez", "Alexandria Ocasio-Cortez"),
+        ("Trump Jr.", "Donald Trump Jr."),
+    ],
+)
+def test_a_surname_of_several_words_alone_is_the_surname(claimed, stored):
+    assert speaker_match(claimed, Person(1, stored)).reasons == ("speaker_surname_only",)
+
+
+def test_a_full_name_for_a_surname_with_particles_stored_alone():
+    assert speaker_match("Ursula von der Leyen", Person(1, "von der Leyen")).reasons == (
+        "speaker_stored_short",
+    )
+
+
+@pytest.mark.parametrize(
+    ("claimed", "stored"),
+    [
+        ("Joe Biden", "Joseph R. Biden Jr."),  # a nickname
+        ("Bobby Kennedy", "Robert F. Kennedy"),
+        ("Ted Kennedy", "Edward Kennedy"),
+        ("Mitt Romney", "Willard Mitt Romney"),  # the middle name gone by
+        ("Woodrow Wilson", "Thomas Woodrow Wilson"),
+        ("García Márquez", "Gabriel García Márquez"),
+        ("Luther King", "Martin Luther King Jr."),
+    ],
+)
+def test_a_nickname_or_the_middle_name_gone_by_is_a_variant(claimed, stored):
+    found = speaker_match(claimed, Person(1, stored))
+    assert found.level == "probable"
+    assert found.reasons == ("speaker_name_variant",)
+
+
+@pytest.mark.parametrize(
+    ("claimed", "stored"),
+    [
+        ("Martin Luther", "Martin Luther King Jr."),  # the reformer is not the preacher
+        ("Robert Kennedy", "Edward Kennedy"),
+        ("Hillary Clinton", "Bill Clinton"),
+        ("George W. Bush", "George H. W. Bush"),
+        ("La Raza", "Junaid Raza"),  # the words of a surname with particles must be the stored ones
+        ("Ohio Alliance Retired Americans", "Alliance Retired Americans"),  # no surname with particles
+    ],
+)
+def test_another_first_name_that_is_no_nickname_nor_middle_name_is_another_person(claimed, stored):
+    assert speaker_match(claimed, Person(1, stored)).level == "different"
 
 
 def test_the_czech_feminine_surname_is_the_same_woman():
@@ -202,6 +266,11 @@ _READ_AS_STORED = [
     ("Cho Tae Yul", "Cho Tae-yul"),
     ("Cho Taeyul", "Cho Tae-yul"),
     ("Kaja Kallasová", "Kaja Kallas"),
+    ("Le Pen", "Marine Le Pen"),
+    ("Suu Kyi", "Aung San Suu Kyi"),
+    ("Ocasio Cortez", "Alexandria Ocasio-Cortez"),
+    ("Mitt Romney", "Willard Mitt Romney"),
+    ("Lula", "Luiz Inácio Lula da Silva"),
 ]
 
 
@@ -212,3 +281,12 @@ def test_a_stored_surname_key_reads_names_as_parsing_them_does(claimed, stored):
     keyed = speaker_match(claimed, Person(id=1, name=stored, surname=surname_key(stored)))
     parsed = speaker_match(claimed, Person(id=1, name=stored))
     assert keyed == parsed
+
+
+def test_a_surname_alias_does_not_outweigh_the_name_it_belongs_to():
+    fallon = Person(1, "Brian Fallon", aliases=("Fallon",))
+    assert speaker_match("Jimmy Fallon", fallon).level == "different"
+    assert speaker_match("Brian Fallon", fallon).level == "exact"
+    assert speaker_match("Mr. Fallon", fallon).agrees
+    # Where the name itself is a surname alone, a full name may still be the person.
+    assert speaker_match("Brian Fallon", Person(2, "Fallon")).reasons == ("speaker_stored_short",)

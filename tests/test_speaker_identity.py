@@ -187,3 +187,13 @@ def test_surname_index_finds_exactly_the_keys_one_slip_away():
     index = SurnameIndex(keys)
     for key in keys:
         assert index.slips(key) == {k for k in keys if one_slip(k, key)}, key
+
+
+def test_import_never_merges_on_a_nickname_or_a_middle_name_gone_by():
+    # To a reader "Bill Smith" may be William Smith; to the archive they stay two people until a person
+    # merges them (a father and son, two namesakes).
+    from service.matching.identity import resolve
+
+    assert resolve("Bill Smith", [(1, ["William Smith"])]) is None
+    assert resolve("Paul Smith", [(1, ["John Paul Smith"])]) is None
+    assert resolve("Nicholas Nassim Taleb", [(1, ["Nassim Nicholas Taleb"])]) == 1  # the same names

@@ -7,8 +7,9 @@ Reading takes off what says what a person is rather than who: titles and honorif
 names, surname (with its particles: "van Beethoven") and suffixes.
 
 Comparing says how two names agree, as a fact-checker would: the same name, a variant (initials, a
-dropped middle name), a one-letter slip in a long surname, a surname alone on either side, one name alone
-that is the stored name's first ("Kaja", "Xi" for Xi Jinping), or different (another given name is another
+dropped middle name), a one-letter slip in a long surname, a nickname or a middle name gone by ("Joe
+Biden", "Mitt Romney"), a surname alone on either side, one name alone that is one of the stored name's
+given names ("Kaja", "Xi" for Xi Jinping), or different (another given name is another
 person, however close the surname). The order of the words is not what tells two names apart: "Jinping Xi",
 "Cho Tae Yul" and "Cho Taeyul" are Xi Jinping and Cho Tae-yul. A name in another script than the other
 ("Кая Каллас", "조태열") is compared in Latin letters (``anyascii``) by ``speakers``, which never takes a
@@ -26,12 +27,14 @@ from functools import lru_cache
 from anyascii import anyascii
 from nameparser import HumanName
 from nameparser.config import Constants
+from nicknames import NickNamer
 from rapidfuzz.distance import OSA
 
 from service.matching.text import fold
 
 __all__ = [
     "DIFFERENT",
+    "GOES_BY",
     "ONE_NAME",
     "SAME",
     "TITLE_WORDS",
@@ -42,12 +45,14 @@ __all__ = [
     "Name",
     "compare_names",
     "count_people",
+    "ends_the_name",
     "feminine_form",
     "in_latin_letters",
     "name_words",
     "one_slip",
     "read_name",
     "scripts_of",
+    "spelled_words",
     "surname_key",
 ]
 
@@ -57,8 +62,14 @@ VARIANT = "variant"  # initials for given names, or middle names left out on one
 TYPO = "typo"  # a one-letter slip in a surname (or a middle name), the given names agreeing
 SURNAME_ONLY = "surname_only"  # the claim gives a surname alone; the stored name has given names
 STORED_SHORT = "stored_short"  # the claim gives a full name; the stored name is a surname alone ("Mr. X")
-# The claim gives one name alone, the stored name's first: a given name ("Kaja" for Kaja Kallas) or a family
-# name written first ("Xi" for Xi Jinping, "Mr. Kim" for Kim Jong Un): nobody else, but nobody for sure.
+# The claim's first name is one the stored person goes by without its being their first: a nickname ("Joe
+# Biden" for Joseph R. Biden Jr., "Bobby Kennedy"), or a middle name ("Mitt Romney" for Willard Mitt
+# Romney, "Woodrow Wilson", "García Márquez" for Gabriel García Márquez). The same person to a reader; never
+# enough for import to merge two stored names (service.matching.identity resolves on the three above).
+GOES_BY = "goes_by"
+# The claim gives one name alone, one of the stored name's given names: a given name ("Kaja" for Kaja
+# Kallas, "Lula"), a family name written first ("Xi" for Xi Jinping, "Mr. Kim" for Kim Jong Un) or a first
+# surname read as a middle name ("García" for Gabriel García Márquez): nobody else, but nobody for sure.
 ONE_NAME = "one_name"
 DIFFERENT = "different"
 
@@ -274,6 +285,8 @@ def read_name(text: str) -> tuple[Name, ...]:
     if len(words) == 1:
         key = letters_of(words[0])
         return (Name((), key),) if key else ()
+    if len(words) == 2 and letters_of(words[1]) in _GENERATIONS:
+        return (Name((), letters_of(words[0]), letters_of(words[1])),)  # "Trump Jr."
     parsed = _plain_parts(words) or HumanName(" ".join(words), constants=_CONSTANTS)
     surname_words = parsed.last.split()
     given = _given_parts(parsed.first, parsed.middle)
@@ -321,6 +334,31 @@ def in_latin_letters(text: str) -> str:
     return anyascii(unicodedata.normalize("NFC", text)).replace("'", "")
 
 
+@lru_cache(maxsize=65536)
+def spelled_words(text: str) -> tuple[str, ...]:
+    """The words of the name in ``text`` as written, in order, folded to their letters: no titles, roles,
+    brackets or generation ("Présidente Marine Le Pen" → ("marine", "le", "pen"))."""
+    words = _strip_titles([w for w in _without_role(_clean(text or "")).split() if _WORD.search(w)])
+    keys = tuple(k for k in map(letters_of, words) if k)
+    while keys and keys[-1] in _GENERATIONS:
+        keys = keys[:-1]
+    return keys
+
+
+def ends_the_name(claimed: str, stored: str) -> str | None:
+    """SURNAME_ONLY when the claimed name is a surname that opens with a particle and ends the stored name
+    ("Le Pen" of Marine Le Pen, "von der Leyen", "Bin Salman"), STORED_SHORT the other way round ("Ursula
+    von der Leyen" for a quote stored under "von der Leyen"), else None. The words must be the stored
+    ones, particles and all ("La Raza" is not Junaid Raza); words that open with no particle are no
+    surname alone ("Ohio Alliance Retired Americans" is not the "Alliance Retired Americans")."""
+    a, b = spelled_words(claimed), spelled_words(stored)
+    if 2 <= len(a) < len(b) and a[0] in _PARTICLES and b[-len(a) :] == a:
+        return SURNAME_ONLY
+    if 2 <= len(b) < len(a) and b[0] in _PARTICLES and a[-len(b) :] == b:
+        return STORED_SHORT
+    return None
+
+
 def surname_key(text: str) -> str | None:
     """The key of the surname of a stored name (what the archive counts people by), None if none."""
     readings = read_name(text)
@@ -349,15 +387,41 @@ def feminine_form(claimed: str, stored: str) -> bool:
     return stem == stored or (stored[-1] in "aeiouy" and stem == stored[:-1])
 
 
+_NICKNAMES = NickNamer()
+
+
+@lru_cache(maxsize=4096)
+def is_nickname(a: str, b: str) -> bool:
+    """One given name is a nickname of the other ("joe" and "joseph", "bobby" and "robert"), by the
+    ``nicknames`` package's table of English given names (carltonnorthern/nicknames)."""
+    return a in _NICKNAMES.nicknames_of(b) or b in _NICKNAMES.nicknames_of(a)
+
+
+def _goes_by(claimed: tuple[str, ...], stored: tuple[str, ...]) -> bool:
+    """The claimed first name is a nickname of the stored one, or a middle name of the stored name that the
+    claim's other given names (if any) follow."""
+    first = claimed[0]
+    if len(first) > 1 and len(stored[0]) > 1 and is_nickname(first, stored[0]):
+        return len(claimed) == 1 or _given_agreement(stored[:1] + claimed[1:], stored) != DIFFERENT
+    for k in range(1, len(stored)):
+        if len(first) > 1 and first == stored[k]:
+            rest = stored[k + 1 :]
+            return len(claimed) - 1 <= len(rest) and all(
+                _same_or_initial(c, s) for c, s in zip(claimed[1:], rest, strict=False)
+            )
+    return False
+
+
 def _given_agreement(claimed: tuple[str, ...], stored: tuple[str, ...]) -> str:
-    """SAME, VARIANT, TYPO (a slip in a middle name) or DIFFERENT, for two non-empty lists of given names."""
+    """SAME, VARIANT, TYPO (a slip in a middle name), GOES_BY or DIFFERENT, for two non-empty lists of given
+    names."""
     if claimed == stored or "".join(claimed) == "".join(stored):
         return SAME  # "HL" = "H L", "Jean Paul" = "Jean-Paul"
     # The first given name must agree ("Bill Clinton" is not "Hillary Clinton"); middle names may be left
     # out on either side ("Lyndon Johnson" = "Lyndon B. Johnson", "Donald J. Trump" = "Donald Trump"), but
     # where both sides give them they must be the same ones: "George W. Bush" is not "George H. W. Bush".
     if not _same_or_initial(claimed[0], stored[0]):
-        return DIFFERENT
+        return GOES_BY if _goes_by(claimed, stored) else DIFFERENT
     if len(claimed) == 1 or len(stored) == 1:
         return VARIANT
     if len(claimed) != len(stored):
@@ -400,11 +464,13 @@ def compare_names(claimed: Name, stored: Name) -> str:
         return DIFFERENT  # "George Foreman Jr." is not "George Foreman III"
     if _same_words(claimed, stored):
         return SAME
-    # "Kaja" for Kaja Kallas; "Tae-yul" for Cho Tae-yul.
-    one_of = stored.given[:1] + ("".join(stored.given),) if stored.given else ()
+    # "Kaja" for Kaja Kallas; "Tae-yul" for Cho Tae-yul; "Lula" for Luiz Inácio Lula da Silva.
+    one_of = (*stored.given, "".join(stored.given)) if stored.given else ()
     not_the_surname = claimed.surname != stored.surname  # "Jerome" for Jerome K. Jerome is his surname
     if not claimed.given and len(claimed.surname) > 1 and not_the_surname and claimed.surname in one_of:
         return ONE_NAME
+    if claimed.given and "".join((*claimed.given, claimed.surname)) == stored.surname and stored.given:
+        return SURNAME_ONLY  # "Ocasio Cortez": the surname "Ocasio-Cortez", spaced
     feminine = feminine_form(claimed.surname, stored.surname)
     same_surname = claimed.surname == stored.surname or feminine
     if not same_surname and not one_slip(claimed.surname, stored.surname):

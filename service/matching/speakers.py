@@ -142,6 +142,7 @@ class SpeakerMatch:
 _AGREEMENT_REASONS = {
     names.SAME: (),
     names.VARIANT: ("speaker_name_variant",),
+    names.GOES_BY: ("speaker_name_variant",),
     names.TYPO: ("speaker_typo",),
     names.SURNAME_ONLY: ("speaker_surname_only",),
     names.STORED_SHORT: ("speaker_stored_short",),
@@ -149,7 +150,8 @@ _AGREEMENT_REASONS = {
 }
 # Surest agreement first: a claim that reads as several is taken at its best.
 _AGREEMENT_ORDER = (
-    names.SAME, names.VARIANT, names.TYPO, names.SURNAME_ONLY, names.STORED_SHORT, names.ONE_NAME
+    names.SAME, names.VARIANT, names.GOES_BY, names.TYPO, names.SURNAME_ONLY, names.STORED_SHORT,
+    names.ONE_NAME,
 )  # fmt: skip
 
 
@@ -180,6 +182,8 @@ def _name_agreement(claimed: str, stored: str, stored_surname: str | None = None
         return names.DIFFERENT
     stored_readings = read_name(stored)[:1]  # a stored name is what it says it is
     found = {compare_names(c, s) for c in readings for s in stored_readings}
+    if found <= {names.DIFFERENT}:
+        found.add(names.ends_the_name(claimed, stored) or names.DIFFERENT)
     if any(compare_names(t, s) == names.SAME for t in tails for s in stored_readings if s.given):
         found.add(names.SAME)
     return next((a for a in _AGREEMENT_ORDER if a in found), names.DIFFERENT)
@@ -230,10 +234,17 @@ def speaker_match(
     forms = ((person.name, False), *((a, True) for a in person.aliases))
     # A name in the claim's script, where there is one, says who the person is not; transliterations don't.
     in_claims_script = any(_across_scripts(claimed, stored) is None for stored, _ in forms)
+    name_differs = False
     for stored, is_alias in forms:
         across = _across_scripts(claimed, stored)
         if across is None:
             agreement = _name_agreement(claimed, stored, None if is_alias else person.surname)
+            name_differs = name_differs or (not is_alias and agreement == names.DIFFERENT)
+            if is_alias and agreement == names.STORED_SHORT and name_differs:
+                # A surname alone among the aliases ("Fallon", recorded when the archive held one Fallon)
+                # says no more than the name, whose given names the claim contradicts: "Jimmy Fallon" is
+                # not Brian Fallon.
+                continue
         else:
             agreement = across
             if agreement == names.DIFFERENT:
