@@ -271,6 +271,8 @@ _READ_AS_STORED = [
     ("Ocasio Cortez", "Alexandria Ocasio-Cortez"),
     ("Mitt Romney", "Willard Mitt Romney"),
     ("Lula", "Luiz Inácio Lula da Silva"),
+    ("Assad", "Bashar al-Assad"),
+    ("JL Mélenchon", "Jean-Luc Mélenchon"),
 ]
 
 
@@ -290,3 +292,19 @@ def test_a_surname_alias_does_not_outweigh_the_name_it_belongs_to():
     assert speaker_match("Mr. Fallon", fallon).agrees
     # Where the name itself is a surname alone, a full name may still be the person.
     assert speaker_match("Brian Fallon", Person(2, "Fallon")).reasons == ("speaker_stored_short",)
+
+
+@pytest.mark.parametrize(
+    ("claimed", "stored", "level"),
+    [
+        ("Assad", "Bashar al-Assad", "probable"),  # the Arabic article joined to the surname
+        ("Bashar Assad", "Bashar al-Assad", "exact"),
+        ("Sisi", "Abdel Fattah el-Sisi", "probable"),
+        ("JL Mélenchon", "Jean-Luc Mélenchon", "probable"),  # initials run together
+        ("XI Jinping", "Xi Jinping", "exact"),  # a surname in capitals is no initials
+        ("Bundeskanzler Olaf Scholz", "Olaf Scholz", "exact"),  # offices of other presses
+        ("Monsieur Macron", "Emmanuel Macron", "probable"),
+    ],
+)
+def test_articles_initials_and_offices_of_other_languages(claimed, stored, level):
+    assert speaker_match(claimed, Person(1, stored)).level == level

@@ -60,3 +60,22 @@ def test_migrating_twice_is_harmless(tmp_path):
         version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     assert version == ScriptDirectory.from_config(alembic_config(url)).get_current_head()
     engine.dispose()
+
+
+def test_surname_keys_written_by_an_older_reading_are_read_again(tmp_path):
+    # An archive keyed before "al-Assad" read as "Assad": after the upgrade, a claimed "Assad" finds him.
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    upgrade(url, "0009_key_scopes")
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO speakers (name, surname_key) "
+                "VALUES ('Bashar al-Assad', 'alassad'), ('Kaja Kallas', 'kallas')"
+            )
+        )
+    upgrade(url)
+    with engine.connect() as conn:
+        keys = dict(conn.execute(text("SELECT name, surname_key FROM speakers")).all())
+    engine.dispose()
+    assert keys == {"Bashar al-Assad": "assad", "Kaja Kallas": "kallas"}

@@ -86,6 +86,10 @@ ROWS = [
     ("Common prosperity is an essential requirement of socialism with our characteristics.", "Xi Jinping"),
     ("Our nuclear deterrent is a treasured sword that guarantees peace on the peninsula.", "Kim Jong Un"),
     ("The wind does not break a tree that bends, and we have learned to bend.", "Ilona Varga"),
+    ("Our patience has limits, and the war on terror will be fought on our own soil.", "Bashar al-Assad"),
+    ("Europe must be able to defend itself, and that begins with a defence union.", "Ursula von der Leyen"),
+    ("The budget is not a list of figures but a choice about the country we want.", "Olaf Scholz"),
+    ("Unity of the people is the only road to the future of the republic.", "Joseph R. Biden Jr."),
 ]
 
 
@@ -106,6 +110,12 @@ def archive(empty_db, tmp_path):
         (1, "Mr. Kim", "probable"),
         (1, "Kim Jong-un", "exact"),
         (2, "Varga Ilona", "exact"),  # Hungarian order
+        (3, "President Assad", "probable"),  # the Arabic article left out
+        (3, "Bashar Assad", "exact"),
+        (4, "von der Leyen", "probable"),  # a surname with particles alone
+        (4, "Présidente von der Leyen", "probable"),
+        (5, "Bundeskanzler Olaf Scholz", "exact"),  # a German office before the name
+        (6, "Joe Biden", "probable"),  # a nickname
     ],
 )
 def test_a_family_name_written_first_or_alone_is_verified(client, archive, row, speaker, level):

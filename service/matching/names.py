@@ -92,7 +92,18 @@ _PRESS_TITLES = """
     chairman chairwoman chair ceo founder leader chief speaker majority minority whip deputy acting
     former late foreign prime attorney general sen rep gov pres vice state us u.s uk eu un
 """
-_EXTRA_TITLES = frozenset(_INDONESIAN_TITLES.split()) | frozenset(_PRESS_TITLES.split())
+# The offices and forms of address of European presses, folded (accents go: "présidente" is "presidente").
+_EUROPEAN_TITLES = """
+    bundeskanzler bundeskanzlerin kanzler kanzlerin bundesprasident bundesprasidentin ministerprasident
+    ministerprasidentin aussenminister aussenministerin bundesminister bundesministerin prasident
+    prasidentin herr frau president presidente presidenta presidentin ministre ministro ministra premier
+    madame monsieur mme mlle senor senora senhor senhora signor signora onorevole meneer mevrouw pani pan
+"""
+_EXTRA_TITLES = (
+    frozenset(_INDONESIAN_TITLES.split())
+    | frozenset(_PRESS_TITLES.split())
+    | frozenset(_EUROPEAN_TITLES.split())
+)
 # Titles that are also given names ("Earl Warren", "Dean Koontz", "Major Taylor"): taken off only when two
 # more names follow them ("Judge Amy Barrett"), never from a name of two words.
 _GIVEN_NAME_TITLES = frozenset(
@@ -132,6 +143,10 @@ _SPACES = re.compile(r"\s+")
 # A word of a name has a letter or a digit ("P 1" and "P 2" are two speakers, not one "P").
 _WORD = re.compile(r"[^\W_]")
 _KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+# The Arabic article joined to a surname ("al-Assad", "el-Sisi", "ash-Shara"): "Assad" is the same surname.
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul)-(?=\w)", re.IGNORECASE)
+# Given names written as their initials run together in capitals, before a surname ("JL Mélenchon").
+_RUN_INITIALS = re.compile(r"^[A-Z]{2,3}$")
 _ARTICLE = frozenset({"the", "a", "an"})
 # Lower-case words that join the words of one name or title ("The Prophet of Life", "Secretary of State").
 _CONNECTIVES = frozenset({"of", "for", "and", "the", "on", "in", "at", "to", "an", "dan", "&"})
@@ -209,6 +224,10 @@ def _strip_titles(words: list[str]) -> list[str]:
     return words
 
 
+def _surname_letters(words: list[str]) -> str:
+    return letters_of("".join(_ARABIC_ARTICLE.sub("", w) for w in words))
+
+
 def _given_parts(*fields: str) -> tuple[str, ...]:
     parts: list[str] = []
     for f in fields:
@@ -283,13 +302,15 @@ def read_name(text: str) -> tuple[Name, ...]:
     if not words:
         return ()
     if len(words) == 1:
-        key = letters_of(words[0])
+        key = _surname_letters(words)
         return (Name((), key),) if key else ()
     if len(words) == 2 and letters_of(words[1]) in _GENERATIONS:
         return (Name((), letters_of(words[0]), letters_of(words[1])),)  # "Trump Jr."
     parsed = _plain_parts(words) or HumanName(" ".join(words), constants=_CONSTANTS)
     surname_words = parsed.last.split()
     given = _given_parts(parsed.first, parsed.middle)
+    if len(words) == 2 and _RUN_INITIALS.match(words[0]) and not words[1].isupper():
+        given = tuple(ch.lower() for ch in words[0])  # "JL Mélenchon"; "XI Jinping" still joins to "xi"
     if not surname_words:
         # nameparser found no surname (a name that is all titles or suffixes): the last word is it.
         return (Name(_given_parts(*words[:-1]), letters_of(words[-1])),)
@@ -298,7 +319,7 @@ def read_name(text: str) -> tuple[Name, ...]:
     generation = next(
         (k for k in (letters_of(w) for w in parsed.suffix.replace(",", " ").split()) if k in _GENERATIONS), ""
     )
-    western = Name(given, letters_of("".join(core)), generation)
+    western = Name(given, _surname_letters(core), generation)
     last = words[-1]
     # "Cho Tae-yul": a last word like "Tae-yul" (hyphen, then lower case) is a romanised Korean given
     # name, and the family name comes first ("Zeta-Jones" is a double-barrelled surname, not one).
