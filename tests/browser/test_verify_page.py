@@ -153,3 +153,22 @@ def test_a_mistyped_address_shows_a_page_with_the_way_back(live_server, page):
     assert page.get_by_role("alert").get_by_role("heading", name="Not Found").is_visible()
     page.get_by_role("link", name="Verify a quote").first.click()
     assert page.get_by_role("textbox", name="Quote").is_visible()
+
+
+@pytest.mark.parametrize(
+    ("speaker", "verdict", "says"),
+    [
+        ("Kaja", "Verified", "The speaker is named by one name alone"),
+        ("조태열", "Unverified", "could not be compared with this name"),
+    ],
+)
+def test_an_uncertain_speaker_is_said_to_be_uncertain(live_server, page, speaker, verdict, says):
+    # A given name alone, or a name in another script: the words are hers, who said them is not certain.
+    page.goto(live_server.url)
+    _verify(page, "Korea is an important strategic partner", speaker)
+    result = _result(page)
+    result.locator(".verdict-word").wait_for()
+    assert result.locator(".verdict-word").inner_text() == verdict
+    assert says in result.inner_text()
+    assert "Misattributed" not in result.inner_text()
+    assert "the speaker are right" not in result.locator(".verdict-meaning").inner_text()
