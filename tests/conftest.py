@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -154,3 +155,18 @@ def admin_auth(empty_db) -> dict[str, str]:
 def verify_auth(empty_db) -> dict[str, str]:
     """Headers with a ``verify`` key (verification, feedback; reads when keys are required)."""
     return {"Authorization": f"Bearer {make_key(empty_db, 'verify')}"}
+
+
+@pytest.fixture
+def import_quotes(empty_db, tmp_path):
+    """Store ``(text, speaker)`` pairs as ``quotetrace import`` stores a corpus file of them."""
+    from service.corpus import import_file
+
+    def store(pairs):
+        path = tmp_path / "corpus.jsonl"
+        rows = [{"ref": f"r{i}", "text": t, "speaker": s} for i, (t, s) in enumerate(pairs)]
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        import_file(empty_db, path)
+        return empty_db
+
+    return store

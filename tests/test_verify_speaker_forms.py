@@ -3,11 +3,7 @@ spaced, a Czech feminine surname, another script. None of them is another person
 
 from __future__ import annotations
 
-import json
-
 import pytest
-
-from service.corpus import import_file
 
 KOREA = "Korea is an important strategic partner"
 # Cho's statement in the seed, reported in Indonesian.
@@ -94,12 +90,8 @@ ROWS = [
 
 
 @pytest.fixture
-def archive(empty_db, tmp_path):
-    path = tmp_path / "corpus.jsonl"
-    rows = [{"ref": f"r{i}", "text": t, "speaker": s} for i, (t, s) in enumerate(ROWS)]
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    import_file(empty_db, path)
-    return empty_db
+def archive(import_quotes):
+    return import_quotes(ROWS)
 
 
 @pytest.mark.parametrize(

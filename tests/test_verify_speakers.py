@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
-
-from service.corpus import import_file
 
 KOREA = "Korea is an important strategic partner"
 
@@ -95,12 +91,8 @@ ROWS = [
 
 
 @pytest.fixture
-def archive(empty_db, tmp_path):
-    path = tmp_path / "corpus.jsonl"
-    rows = [{"ref": f"r{i}", "text": t, "speaker": s} for i, (t, s) in enumerate(ROWS)]
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    import_file(empty_db, path)
-    return empty_db
+def archive(import_quotes):
+    return import_quotes(ROWS)
 
 
 @pytest.mark.parametrize("text", [t for t, s in ROWS[:3]])
