@@ -11,6 +11,12 @@ text as the claim), the speaker as
 - ``reversed``        "Kallas Kaja", no comma (family name first, as in much of Asia and Hungary)
 - ``upper_first``     "KALLAS Kaja" (the EU's and many agencies' house style)
 - ``given_only``      "Kaja"
+- ``comma``           "Kallas, Kaja"
+- ``slip``            a one-letter slip in a surname of five letters or more: two inner letters swapped
+                      ("Kallsa" is no slip: "Kalals"), as qv-bench's speaker_typo, for other people
+- ``nickname``        a nickname of the given name ("Bill Clinton" for William Clinton), where the
+                      ``nicknames`` table knows one; called misattributed, rightly, where the archive holds
+                      a person of exactly that name ("Robert Casey" beside "Bob Casey")
 - ``other_given``     another corpus person's given name alone: a name nobody of this quote bears
 - ``other_person``    another corpus person's full name (the control for a misattribution)
 - ``same_surname``    another corpus person of the same surname and another given name ("Hillary Clinton"
@@ -34,11 +40,11 @@ from common import QV, need, temp_sqlite_url
 
 from service.corpus import import_file
 from service.db import make_engine, session_scope
-from service.matching.names import TITLE_WORDS, read_name
+from service.matching.names import TITLE_WORDS, nicknames_of, read_name
 from service.migrate import upgrade
 from service.verification import verify
 
-RIGHT = ("full", "reversed", "upper_first", "given_only")
+RIGHT = ("full", "reversed", "upper_first", "given_only", "comma", "slip", "nickname")
 WRONG = ("other_given", "other_person", "same_surname")
 VERDICTS = ("verified", "altered", "paraphrased", "misattributed", "unverified")
 _PLAIN = re.compile(r"^[A-Z][a-z]{2,} [A-Z][a-z]{3,}$")
@@ -115,11 +121,18 @@ def main() -> None:
                 "reversed": f"{surname} {given}",
                 "upper_first": f"{surname.upper()} {given}",
                 "given_only": given,
+                "comma": f"{surname}, {given}",
                 "other_given": other_given,
                 "other_person": other,
             }
             if namesakes:
                 forms["same_surname"] = rng.choice(namesakes)
+            if len(surname) >= 5:
+                i = len(surname) // 2
+                forms["slip"] = f"{given} {surname[:i]}{surname[i + 1]}{surname[i]}{surname[i + 2 :]}"
+            nicknames = sorted(n for n in nicknames_of(given.lower()) if len(n) > 2)
+            if nicknames:
+                forms["nickname"] = f"{rng.choice(nicknames).capitalize()} {surname}"
             for form, claimed in forms.items():
                 result = verify(session, text, speaker=claimed)
                 verdict = result["verdict"]

@@ -214,6 +214,8 @@ def verify(
     narrowed = filters.narrows_candidates()
     pool = FILTERED_CANDIDATES if narrowed else plan.CANDIDATES
     people, claimed = claimed_speakers(session, speaker)
+    named = frozenset(p.id for p in claimed if matching.speaker_match(speaker, p).level == "exact")
+    subject = dataclasses.replace(subject, speaker_named=named)
     judgement, rows = _judge(
         session, subject, query_index(session, claim, limit=pool), limit, filters, people=people
     )

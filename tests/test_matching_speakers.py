@@ -308,3 +308,10 @@ def test_a_surname_alias_does_not_outweigh_the_name_it_belongs_to():
 )
 def test_articles_initials_and_offices_of_other_languages(claimed, stored, level):
     assert speaker_match(claimed, Person(1, stored)).level == level
+
+
+def test_a_nickname_yields_to_a_stored_person_of_exactly_the_claimed_name():
+    bob = Person(1, "Bob Casey")
+    assert speaker_match("Robert Casey", bob).level == "probable"
+    assert speaker_match("Robert Casey", bob, named_elsewhere=True).level == "different"
+    assert speaker_match("Bob Casey", bob, named_elsewhere=True).level == "exact"

@@ -120,3 +120,20 @@ def test_a_surname_that_is_nowhere_in_the_stored_name_is_still_another_person(cl
     result = verify(client, ROWS[0][0], "President Biden")
     assert result["verdict"] == "misattributed"
     assert result["speaker_match"] == "different"
+
+
+def test_a_nickname_is_the_person_unless_the_archive_holds_the_name_itself(client, import_quotes):
+    import_quotes(
+        [
+            (
+                "Pennsylvania families deserve a tax credit for every child, and they will get one.",
+                "Bob Casey",
+            ),
+            ("The commonwealth will balance its books without closing a single state park.", "Robert Casey"),
+        ]
+    )
+    claim = "Pennsylvania families deserve a tax credit for every child, and they will get one."
+    assert verify(client, claim, "Bob Casey")["verdict"] == "verified"
+    result = verify(client, claim, "Robert Casey")
+    assert result["verdict"] == "misattributed"
+    assert "another person in the archive (Robert Casey)" in result["explanation"]

@@ -98,6 +98,9 @@ class Claim:
     text: str
     speaker: str | None = None
     said_on: date | None = None
+    # Ids of the stored speakers the claimed name is exactly (their name, however written): a weaker
+    # agreement with anyone else, a nickname or one name alone, then means them, not that other person.
+    speaker_named: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -275,7 +278,11 @@ def judge(
         if claim.speaker and claim.speaker.strip():
             on = claim.said_on or cand.said_on
             speakers[cand.quote_id] = speaker_match(
-                claim.speaker, cand.speaker, on=on, people_of_surname=people_of_surname
+                claim.speaker,
+                cand.speaker,
+                on=on,
+                people_of_surname=people_of_surname,
+                named_elsewhere=bool(claim.speaker_named - {cand.speaker.id}),
             )
     # Texts stored for the claimed speaker: aligned whatever other texts score, since their match wins.
     own_texts = {

@@ -113,7 +113,11 @@ def judge_meaning(
             sm = None
             if claim.speaker and claim.speaker.strip():
                 sm = speaker_match(
-                    claim.speaker, candidate.speaker, on=on, people_of_surname=people_of_surname
+                    claim.speaker,
+                    candidate.speaker,
+                    on=on,
+                    people_of_surname=people_of_surname,
+                    named_elsewhere=bool(claim.speaker_named - {candidate.speaker.id}),
                 )
             if sm is not None and not sm.agrees and (not other or sm.level == UNCHECKED):
                 # The same language in other words, by someone else: the words were compared and are not

@@ -48,6 +48,8 @@ __all__ = [
     "ends_the_name",
     "feminine_form",
     "in_latin_letters",
+    "is_nickname",
+    "nicknames_of",
     "name_words",
     "one_slip",
     "read_name",
@@ -409,6 +411,11 @@ def feminine_form(claimed: str, stored: str) -> bool:
 
 
 _NICKNAMES = NickNamer()
+
+
+def nicknames_of(given: str) -> frozenset[str]:
+    """The nicknames the table knows for a given name (folded): "william" → {"bill", "will", ...}."""
+    return frozenset(_NICKNAMES.nicknames_of(given))
 
 
 @lru_cache(maxsize=4096)

@@ -155,6 +155,13 @@ _AGREEMENT_ORDER = (
 )  # fmt: skip
 
 
+# Agreements that yield to a stored person the claimed name is exactly: "Robert Casey" is the archive's
+# Robert Casey, not Bob Casey. One name alone does not yield: that the archive holds a "Horace" (the poet)
+# does not make "Horace" for Horace Smith's words an accusation (bench/speaker_forms.py: 139 of 1,000
+# given names alone were called misattributed when it did).
+_NAMES_SOMEONE_ELSE = frozenset({names.GOES_BY})
+
+
 def _claimed_readings(claimed: str) -> tuple[tuple[Name, ...], tuple[Name, ...]]:
     """The claim's readings as a name, and (taken only when SAME) readings of its last words after a title.
 
@@ -221,12 +228,15 @@ def speaker_match(
     *,
     on: date | None = None,
     people_of_surname: Mapping[str, int] | None = None,
+    named_elsewhere: bool = False,
 ) -> SpeakerMatch:
     """How surely the claimed speaker is this person: by name, alias, surname, or an office held ``on``.
 
     ``people_of_surname``: how many people of the archive bear each surname (``names.count_people``):
     a full name agrees with a quote stored under a surname alone ("Mr. Trump", "Trump") for certain only
     when the archive holds one person of that surname; otherwise the match is uncertain, never different.
+    ``named_elsewhere``: the claimed name is exactly another stored person's ("Robert Casey" beside "Bob
+    Casey"): a nickname or one name alone then names that person, not this one.
     """
     if not claimed or not claimed.strip():
         return SpeakerMatch(DIFFERENT, ("speaker_differs",))
@@ -253,7 +263,7 @@ def speaker_match(
                     if best is None or _surer(candidate, best):
                         best = candidate
                 continue
-        if agreement == names.DIFFERENT:
+        if agreement == names.DIFFERENT or (named_elsewhere and agreement in _NAMES_SOMEONE_ELSE):
             continue
         # Across scripts, how the transliterations agree is no telling reason: that they do, loosely, is.
         reasons = list(_AGREEMENT_REASONS[agreement]) if across is None else ["speaker_other_script"]
