@@ -167,6 +167,15 @@ function languageName(code) {
   }
 }
 
+// Reasons that leave who said it uncertain (service/matching/speakers.py UNCERTAIN_REASONS).
+const UNCERTAIN_SPEAKER = ["speaker_surname_shared", "speaker_one_name", "speaker_other_script"];
+
+function speakerCertain(result, top) {
+  if (!top || !(result.speaker || "").trim()) return null;
+  const agrees = ["exact", "alias", "probable"].includes(top.speaker_match);
+  return agrees && !(top.reasons || []).some((r) => UNCERTAIN_SPEAKER.includes(r));
+}
+
 // The compact form (as GET ?fields=summary gives it) of a full verification (as POST gives it).
 function summarise(result) {
   const top = result.matches[0];
@@ -175,6 +184,7 @@ function summarise(result) {
     claim: result.claim,
     speaker: result.speaker,
     verdict: result.verdict,
+    speaker_certain: speakerCertain(result, top),
     explanation: result.explanation || (top && top.explanation) || null,
     match: top
       ? {
@@ -238,7 +248,11 @@ function renderSummary(summary) {
   $("verdict").querySelector(".icon")?.remove();
   $("verdict").prepend(verdictIcon(summary.verdict));
   $("verdict-word").textContent = verdict.word;
-  $("verdict-meaning").textContent = verdict.hint;
+  // Verified words whose speaker is only probably the one claimed: not "the words and the speaker are right".
+  $("verdict-meaning").textContent =
+    summary.verdict === "verified" && summary.speaker_certain === false
+      ? "The words are right; the speaker probably, not certainly."
+      : verdict.hint;
   $("explanation").textContent = explain(summary);
   const m = summary.match;
   $("wording").hidden = !m;

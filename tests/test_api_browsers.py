@@ -119,6 +119,14 @@ def test_summary_names_verdict_speaker_source_and_diff(api):
     assert misattributed["match"]["speaker"] == "Kaja Kallas"
 
 
+def test_summary_says_whether_the_speaker_is_certain(api):
+    assert _get(api, fields="summary").get_json()["speaker_certain"] is True
+    one_name = _get(api, fields="summary", speaker="Kaja").get_json()
+    assert one_name["verdict"] == "verified"
+    assert one_name["speaker_certain"] is False
+    assert _get(api, fields="summary", speaker="").get_json()["speaker_certain"] is None
+
+
 CHO_IN_ENGLISH = "The comprehensive strategic partnership between Korea and the EU must be strengthened"
 
 

@@ -11,6 +11,7 @@ import marshmallow as ma
 from marshmallow import validate
 
 from service.api.schemas import DiffOpSchema, VerifyArgsSchema
+from service.matching.speakers import UNCERTAIN_REASONS
 
 FIELDS = ["full", "summary"]
 
@@ -73,6 +74,14 @@ class SummarySchema(ma.Schema):
     claim = ma.fields.String()
     speaker = ma.fields.String(allow_none=True, metadata={"description": "The speaker as claimed."})
     verdict = ma.fields.String()
+    speaker_certain = ma.fields.Boolean(
+        allow_none=True,
+        metadata={
+            "description": "False when the claimed speaker is only probably the top match's (one name alone, "
+            "a surname several people share, a name in another script); null when no speaker was claimed "
+            "or nothing matched."
+        },
+    )
     explanation = ma.fields.String(allow_none=True)
     match = ma.fields.Nested(SummaryMatchSchema, allow_none=True, metadata={"description": "The top match."})
     related = ma.fields.List(
@@ -104,10 +113,19 @@ def summarise(result: dict) -> dict:
         "claim": result["claim"],
         "speaker": result["speaker"],
         "verdict": result["verdict"],
+        "speaker_certain": _speaker_certain(result, top),
         "explanation": explanation,
         "match": match,
         "related": [_related(r) for r in result.get("related", [])],
     }
+
+
+def _speaker_certain(result: dict, top: dict | None) -> bool | None:
+    if top is None or not (result.get("speaker") or "").strip():
+        return None
+    return top.get("speaker_match") in ("exact", "alias", "probable") and UNCERTAIN_REASONS.isdisjoint(
+        top.get("reasons") or ()
+    )
 
 
 def _meaning(meaning: dict | None) -> dict | None:

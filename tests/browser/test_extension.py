@@ -334,6 +334,20 @@ def test_panel_says_misattributed_and_who_said_it(ext):
     page.close()
 
 
+def test_panel_says_when_the_speaker_is_only_probably_the_one_claimed(ext):
+    page = _panel(ext, CLAIM, "Kaja")
+    assert page.locator("#verdict-word").inner_text() == "Verified"
+    assert (
+        page.locator("#verdict-meaning").inner_text()
+        == "The words are right; the speaker probably, not certainly."
+    )
+    assert "gives one of the names of Kaja Kallas alone" in page.locator("#explanation").inner_text()
+    page.close()
+    page = _panel(ext, CLAIM, "Kaja Kallas")
+    assert page.locator("#verdict-meaning").inner_text() == "The words and the speaker are right."
+    page.close()
+
+
 def test_editing_the_speaker_verifies_again_and_changes_the_url(ext):
     page = _panel(ext, CLAIM, "Kaja Kallas")
     page.get_by_label("Speaker").fill("Cho Tae-yul")
