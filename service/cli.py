@@ -436,6 +436,9 @@ def check(draft, language, color, since, until, publisher, standing, quote_langu
         "misattributed": "red",
         "unverified": "magenta",
     }
+    from service.matching.speakers import UNCERTAIN_REASONS
+    from service.web.answers import draft_summary
+
     for q in result["quotes"]:
         verdict = q["verification"]["verdict"]
         line = text.count("\n", 0, q["start"]) + 1
@@ -453,6 +456,11 @@ def check(draft, language, color, since, until, publisher, standing, quote_langu
             src = quote["source"]
             source = _clip(src["title"] or src["publisher"] or "-", 60) if src else "-"
             click.echo(f"{'':>15}{quote['speaker']['name']}, {source}: \u201c{_clip(quote['text'])}\u201d")
+            if not UNCERTAIN_REASONS.isdisjoint(top.get("reasons") or ()):
+                # The words are the quote's; who said them is only probably the one the draft names.
+                why = top.get("explanation") or q["verification"].get("explanation") or ""
+                note = f"Who said it is not certain. {why}".strip()
+                click.echo(click.style(f"{'':>15}{note}", fg="yellow"), color=color)
             if top.get("meaning"):
                 from service.web.answers import found_by_meaning
 
@@ -466,8 +474,7 @@ def check(draft, language, color, since, until, publisher, standing, quote_langu
                         ),
                         color=color,
                     )
-    summary = ", ".join(f"{n} {v}" for v, n in sorted(result["summary"].items())) or "no quotations found"
-    click.echo(f"{len(result['quotes'])} quotations: {summary}")
+    click.echo(draft_summary(result["quotes"]))  # the page's line: "1 quotation: 1 verified"
     sys.exit(_check_exit_code(result))
 
 

@@ -99,7 +99,7 @@ def test_check_prints_each_quotation_with_its_verdict(run, tmp_path):
     result = run("check", "-", "--no-color", input=draft)
     assert "altered" in result.output
     assert "Kaja Kallas" in result.output
-    assert "1 quotations: 1 altered" in result.output
+    assert "1 quotation: 1 altered" in result.output
 
 
 def test_check_exits_1_on_an_altered_quote_and_0_on_the_seed_article(run):

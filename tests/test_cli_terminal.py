@@ -151,6 +151,18 @@ def test_check_on_a_terminal_colours_verdicts(env, seeded):
     assert "Traceback" not in output
 
 
+def test_check_on_a_terminal_says_when_who_said_it_is_not_certain(env, seeded, tmp_path):
+    # A draft that names Kallas by her given name alone: her words, verified, the speaker only probable.
+    draft = tmp_path / "draft.txt"
+    draft.write_text('Kaja said: "Korea is an important strategic partner for the EU."\n', encoding="utf-8")
+    code, output = on_terminal("check", str(draft), env=env, columns=200)
+    assert code == 0, output
+    assert "verified" in output
+    assert "Who said it is not certain" in output
+    assert "gives one of the names of Kaja Kallas alone" in output
+    assert "1 quotation: 1 verified" in output
+
+
 def test_check_on_a_terminal_says_which_match_was_found_by_meaning(env, seeded, tmp_path):
     draft = tmp_path / "draft.txt"
     draft.write_text(
