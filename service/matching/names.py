@@ -9,10 +9,10 @@ names, surname (with its particles: "van Beethoven") and suffixes.
 Comparing says how two names agree, as a fact-checker would: the same name, a variant (initials, a
 dropped middle name), a one-letter slip in a long surname, a nickname or a middle name gone by ("Joe
 Biden", "Mitt Romney"), a surname alone on either side, one name alone that is one of the stored name's
-given names ("Kaja", "Xi" for Xi Jinping), or different (another given name is another
-person, however close the surname). The order of the words is not what tells two names apart: "Jinping Xi",
-"Cho Tae Yul" and "Cho Taeyul" are Xi Jinping and Cho Tae-yul. A name in another script than the other
-("Кая Каллас", "조태열") is compared in Latin letters (``anyascii``) by ``speakers``, which never takes a
+given names ("Kaja", "Xi" for Xi Jinping), or different (another given name is another person, however
+close the surname). The order of the words is not what tells two names apart: "Jinping Xi", "Cho Tae
+Yul" and "Cho Taeyul" are Xi Jinping and Cho Tae-yul. A name in another script than the other ("Кая
+Каллас", "조태열") is compared in Latin letters (``anyascii``) by ``speakers``, which never takes a
 disagreement across scripts for another person.
 """
 
