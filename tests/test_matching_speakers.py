@@ -180,6 +180,7 @@ def test_a_nickname_or_the_middle_name_gone_by_is_a_variant(claimed, stored):
         ("George W. Bush", "George H. W. Bush"),
         ("La Raza", "Junaid Raza"),  # the words of a surname with particles must be the stored ones
         ("Ohio Alliance Retired Americans", "Alliance Retired Americans"),  # no surname with particles
+        ("Alliance Retired Americans", "Ohio Alliance Retired Americans"),  # nor a middle name gone by
     ],
 )
 def test_another_first_name_that_is_no_nickname_nor_middle_name_is_another_person(claimed, stored):

@@ -197,3 +197,11 @@ def test_import_never_merges_on_a_nickname_or_a_middle_name_gone_by():
     assert resolve("Bill Smith", [(1, ["William Smith"])]) is None
     assert resolve("Paul Smith", [(1, ["John Paul Smith"])]) is None
     assert resolve("Nicholas Nassim Taleb", [(1, ["Nassim Nicholas Taleb"])]) == 1  # the same names
+
+
+def test_suggest_proposes_a_nickname_for_a_person_to_decide():
+    from service.matching.identity import duplicates
+
+    found = duplicates([(1, "William Smith", 5), (2, "Bill Smith", 1), (3, "Hillary Smith", 2)])
+    assert [(d.source, d.target, d.agreement) for d in found] == [("Bill Smith", "William Smith", "goes_by")]
+    assert "nickname" in found[0].evidence

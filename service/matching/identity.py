@@ -30,13 +30,16 @@ __all__ = [
 
 # Agreements that make a new string the stored person without asking anybody.
 _RESOLVING = (names.SAME, names.VARIANT, names.TYPO)
-_ORDER = (names.SAME, names.VARIANT, names.TYPO, names.SURNAME_ONLY, names.STORED_SHORT)
+# A nickname or a middle name gone by (names.GOES_BY) comes last: never resolving, only suggested.
+_ORDER = (names.SAME, names.VARIANT, names.TYPO, names.SURNAME_ONLY, names.STORED_SHORT, names.GOES_BY)
 _EVIDENCE = {
     names.SAME: "the same name, written differently (case, spacing, titles, tags or order)",
     names.VARIANT: "the same name with initials or a middle name left out",
     names.TYPO: "the same given names, and a one-letter slip in one name",
     names.SURNAME_ONLY: "a surname alone, and the archive holds one person of that surname",
     names.STORED_SHORT: "a surname alone, and the archive holds one person of that surname",
+    names.GOES_BY: "a nickname or a middle name the person may go by (Bill for William): two people until "
+    "a person says they are one",
 }
 
 
@@ -203,7 +206,7 @@ def duplicates(speakers: Iterable[tuple[int, str, int]]) -> list[Duplicate]:
             if tid == sid or not tgiven:
                 continue
             a = agreement(name, target)
-            if a not in (*_RESOLVING, names.SURNAME_ONLY):
+            if a not in (*_RESOLVING, names.SURNAME_ONLY, names.GOES_BY):
                 continue
             # The kept form: a full name over a surname alone, else the more quoted.
             if given and (tcount, -tid) < (count, -sid):
