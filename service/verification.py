@@ -177,13 +177,16 @@ _QUOTES_OF = (
 )
 
 
-def claimed_speakers(session: Session, speaker: str | None) -> tuple[dict[str, int], list[matching.Person]]:
-    """For a claimed speaker: how many people bear each of its surnames, and the stored speakers it may be."""
+def claimed_speakers(
+    session: Session, speaker: str | None
+) -> tuple[dict[str, int], list[matching.Person], frozenset[int]]:
+    """For a claimed speaker: how many people bear each of its surnames, the stored speakers it may be,
+    and the ids of those it is exactly (``Claim.speaker_named``)."""
     if not speaker or not speaker.strip():
-        return {}, []
+        return {}, [], frozenset()
     keys = sorted({r.surname for r in matching.read_name(speaker) if r.surname})
     if not keys:
-        return {}, []
+        return {}, [], frozenset()
     stmt = _OF_SURNAMES.limit(SURNAME_PEOPLE_MAX * len(keys))
     found = session.connection().execute(stmt, {"keys": keys}).all()
     by_key: dict[str, list[str]] = defaultdict(list)
@@ -191,8 +194,9 @@ def claimed_speakers(session: Session, speaker: str | None) -> tuple[dict[str, i
         by_key[key].append(name)
     people = {key: matching.count_people(by_key[key]) for key in keys}
     persons = [matching.Person(id=sid, name=name, surname=key) for sid, name, key in found]
-    agreeing = [p for p in persons if matching.speaker_match(speaker, p, people_of_surname=people).agrees]
-    return people, agreeing
+    found_as = [(p, matching.speaker_match(speaker, p, people_of_surname=people)) for p in persons]
+    agreeing = [p for p, m in found_as if m.agrees]
+    return people, agreeing, frozenset(p.id for p, m in found_as if m.level == "exact")
 
 
 def verify(
@@ -213,8 +217,7 @@ def verify(
     subject = matching.Claim(text=claim, speaker=speaker, said_on=said_on)
     narrowed = filters.narrows_candidates()
     pool = FILTERED_CANDIDATES if narrowed else plan.CANDIDATES
-    people, claimed = claimed_speakers(session, speaker)
-    named = frozenset(p.id for p in claimed if matching.speaker_match(speaker, p).level == "exact")
+    people, claimed, named = claimed_speakers(session, speaker)
     subject = dataclasses.replace(subject, speaker_named=named)
     judgement, rows = _judge(
         session, subject, query_index(session, claim, limit=pool), limit, filters, people=people
