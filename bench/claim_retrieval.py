@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/claim_retrieval.py [--task 2a|2b] [--split dev|train] [--limit N] [--jobs N]
                                               [--keep DIR] [--sweep [--lexical-weight W ...]
-                                              [--related-min R ...] [--title-weight T ...]]
+                                              [--related-min R ...] [--title-weight T ...]
+                                              [--rerank-weight B ...] [--rerank-related-min E ...]]
 
 Imports the task's verified claims as quotes (the claim as the text, the fact-check's title as the
 source's title, PolitiFact's speaker or "Snopes"), embeds them (`quotetrace embed`'s code), then verifies
@@ -11,9 +12,10 @@ then `related`, and MAP@5 is scored against the qrels. ``--keep DIR`` keeps the 
 and reuses it on the next run.
 
 ``--sweep`` (for ``--split train``: the constants are chosen there, dev is only ever measured) scores
-every ``--lexical-weight`` × ``--related-min`` × ``--title-weight`` on the same queries without re-running
-verify: claims the words answer keep verify's ranking; for the others the fused ranking is recomputed
-from the same pool of candidates verify uses (``verification.meaning_pool``). It also prints, for the
+every ``--lexical-weight`` × ``--related-min`` × ``--title-weight`` × ``--rerank-weight`` ×
+``--rerank-related-min`` on the same queries without re-running verify: claims the words answer keep
+verify's ranking; for the others the fused ranking is recomputed from the same pool of candidates verify
+uses (``verification.meaning_pool``, and the second model's similarities). It also prints, for the
 paraphrase threshold, the share of queries whose fact-checked claim reaches each similarity against the
 share whose nearest *other* claim does (a match there would be wrong).
 """
@@ -35,7 +37,8 @@ from service.db import make_engine, session_scope
 from service.matching import meaning
 from service.migrate import upgrade
 from service.models import Quote
-from service.search import vectors
+from service.search import rerank
+from service.search.meaning_text import meaning_text
 
 TASKS = {
     "2a": {
@@ -90,6 +93,8 @@ def main() -> None:
     parser.add_argument("--lexical-weight", type=float, action="append", default=None)
     parser.add_argument("--related-min", type=float, action="append", default=None)
     parser.add_argument("--title-weight", type=float, action="append", default=None)
+    parser.add_argument("--rerank-weight", type=float, action="append", default=None)
+    parser.add_argument("--rerank-related-min", type=float, action="append", default=None)
     args = parser.parse_args()
     for task in args.task or sorted(TASKS):
         run(task, args)
@@ -115,7 +120,7 @@ def run(task: str, args) -> None:
     n = embedding.embed_missing(engine, jobs=args.jobs)
     took = time.perf_counter() - t0
     if n:
-        print(f"{task}: embedded {n} quotes in {took:.1f} s ({n / took:.0f} quotes/s, {args.jobs} processes)")
+        print(f"{task}: embedded {n} quotes (both models) in {took:.1f} s, {args.jobs} processes")
     if n or not embedding.index_files_exist(url):
         embedding.rebuild_index(engine, url)
     lines = (folder / spec["queries"]).read_text(encoding="utf-8").splitlines()
@@ -143,8 +148,9 @@ def run(task: str, args) -> None:
     print(
         f"{task} {args.split}: MAP@5 {sum(aps) / len(aps):.3f} over {len(aps)} queries "
         f"({answered / len(aps):.0%} with any answer, {len(by_words)} answered by the words; lexical weight "
-        f"{verification.LEXICAL_WEIGHT}, title weight {verification.TITLE_WEIGHT}, "
-        f"related from {meaning.RELATED_MIN_SIMILARITY}, paraphrased from "
+        f"{verification.LEXICAL_WEIGHT}, title weight {verification.TITLE_WEIGHT}, rerank weight "
+        f"{verification.RERANK_WEIGHT}, related from {meaning.RELATED_MIN_SIMILARITY} (second model "
+        f"{verification.RERANK_RELATED_MIN_SIMILARITY}), paraphrased from "
         f"{meaning.PARAPHRASE_MIN_SIMILARITY}); verify p50 {median(times):.0f} ms, "
         f"p99 {pct(times, 99):.0f} ms"
     )
@@ -154,7 +160,7 @@ def run(task: str, args) -> None:
 
 def sweep(engine, task, args, queries, qids, relevant, refs, by_words) -> None:
     """MAP@5 for each lexical weight × related threshold, and the similarities behind the paraphrase one."""
-    saved = args.keep / f"pools-titled-{task}-{args.split}.pickle" if args.keep else None
+    saved = args.keep / f"pools-reranked-{task}-{args.split}.pickle" if args.keep else None
     if saved and saved.exists():
         pools = pickle.loads(saved.read_bytes())
     else:
@@ -162,33 +168,48 @@ def sweep(engine, task, args, queries, qids, relevant, refs, by_words) -> None:
         with session_scope(engine) as s:
             for qid in qids:
                 if qid not in by_words:
-                    pools[qid] = verification.meaning_pool(s, queries[qid][:5000])
+                    claim = queries[qid][:5000]
+                    similarity, words, titled = verification.meaning_pool(s, claim)
+                    closeness = rerank.similarities(s, meaning_text(claim), list(similarity))
+                    pools[qid] = (similarity, words, titled, closeness)
         if saved:
             saved.write_bytes(pickle.dumps(pools))
     weights = args.lexical_weight or [verification.LEXICAL_WEIGHT]
     floors = args.related_min or [meaning.RELATED_MIN_SIMILARITY]
     for title_weight in args.title_weight or [verification.TITLE_WEIGHT]:
-        for on in ("similarity", "fused"):
-            print(
-                f"{task} {args.split} sweep, title weight {title_weight}: MAP@5 by lexical weight (rows) x "
-                f"related-min on the {on} (columns)"
-            )
-            print("        " + "".join(f"{r:>8.2f}" for r in floors))
-            for w in weights:
-                row = []
-                for floor in floors:
-                    aps = []
-                    for qid in qids:
-                        if qid in by_words:
-                            ranked = by_words[qid]
-                        else:
-                            similarity, words, titled = pools[qid]
-                            lexical = verification.lexical_scores(words, titled, title_weight=title_weight)
-                            fused = _ranking(queries[qid], similarity, lexical, w, floor, on=on)
-                            ranked = [refs[q] for q in fused]
-                        aps.append(average_precision(ranked, relevant[qid]))
-                    row.append(sum(aps) / len(aps))
-                print(f"  {w:5.2f} " + "".join(f"{m:8.3f}" for m in row))
+        for rerank_floor in args.rerank_related_min or [verification.RERANK_RELATED_MIN_SIMILARITY]:
+            for rerank_weight in args.rerank_weight or [verification.RERANK_WEIGHT]:
+                print(
+                    f"{task} {args.split} sweep, title weight {title_weight}, rerank weight {rerank_weight}, "
+                    f"second model related from {rerank_floor}: MAP@5 by lexical weight (rows) x "
+                    "related-min (columns)"
+                )
+                print("        " + "".join(f"{r:>8.2f}" for r in floors))
+                for w in weights:
+                    row = []
+                    for floor in floors:
+                        aps = []
+                        for qid in qids:
+                            if qid in by_words:
+                                ranked = by_words[qid]
+                            else:
+                                similarity, words, titled, closeness = pools[qid]
+                                lexical = verification.lexical_scores(
+                                    words, titled, title_weight=title_weight
+                                )
+                                fused = verification.ranked_by_meaning(
+                                    similarity,
+                                    closeness,
+                                    lexical,
+                                    lexical_weight=w,
+                                    rerank_weight=rerank_weight,
+                                    related_min=floor,
+                                    rerank_related_min=rerank_floor,
+                                )
+                                ranked = [refs[q] for q in _shown(queries[qid], similarity, fused)]
+                            aps.append(average_precision(ranked, relevant[qid]))
+                        row.append(sum(aps) / len(aps))
+                    print(f"  {w:5.2f} " + "".join(f"{m:8.3f}" for m in row))
     # The paraphrase threshold: the fact-checked claim's similarity against the nearest other claim's.
     right, wrong = [], []
     for qid, (similarity, *_) in pools.items():
@@ -207,14 +228,8 @@ def sweep(engine, task, args, queries, qids, relevant, refs, by_words) -> None:
         )
 
 
-def _ranking(
-    claim: str, similarity: dict, lexical: list, weight: float, floor: float, *, on: str = "similarity"
-) -> list[int]:
-    """What verify would rank (matches, then related) with this weight and related threshold."""
-    score = (
-        similarity if on == "similarity" else vectors.fused_scores(similarity, lexical, lexical_weight=weight)
-    )
-    fused = [q for q in vectors.fuse(similarity, lexical, lexical_weight=weight) if score[q] >= floor]
+def _shown(claim: str, similarity: dict, fused: list[int]) -> list[int]:
+    """What verify would show of this ranking: the matches, then the related quotes."""
     can_match = len(matching.words(claim)) >= matching.MIN_CONFIRM_WORDS
     top = [q for q in fused if can_match and similarity[q] >= meaning.PARAPHRASE_MIN_SIMILARITY][:5]
     rest = [q for q in fused if q not in top][: meaning.RELATED_LIMIT]

@@ -491,7 +491,8 @@ def _check_exit_code(result: dict) -> int:
 @main.command()
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Embedding processes.")
 def embed(jobs: int) -> None:
-    """Compute the sentence vectors stored quotes lack (resumable), then rebuild the vector index file."""
+    """Compute the sentence vectors stored quotes lack, of both models (resumable), then rebuild the
+    vector index file."""
     from sqlalchemy.orm import Session
 
     from service import embedding
@@ -500,7 +501,7 @@ def embed(jobs: int) -> None:
     with _engine() as engine:
         with Session(engine) as session:
             total = embedding.count_missing(session)
-        bar = _bar(total, "quotes")
+        bar = _bar(total, "vectors")  # each quote's of both models: the first, then the second
         done = embedding.embed_missing(engine, jobs=jobs, progress=bar.update if bar else None)
         if bar is not None:
             bar.close()

@@ -221,6 +221,18 @@ class QuoteVector(Base):
     vector: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class QuoteRerankVector(Base):
+    """A quote's meaning from the second model, which re-scores the shortlist the first one finds
+    (service/search/rerank.py). Read by quote id only: no index file is built of them."""
+
+    __tablename__ = "quote_rerank_vectors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), unique=True)
+    model: Mapped[str] = mapped_column(String(100))
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 # What a key may do, each scope implying the ones before it: verify < write < admin (service.keys).
 KEY_SCOPES = ("verify", "write", "admin")
 

@@ -9,8 +9,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from service.embedding import embed_quotes
 from service.models import Quote, Source, Speaker, SpeakerAlias, SpeakerRole
-from service.search import add_to_index, vectors
+from service.search import add_to_index
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed"
 
@@ -124,5 +125,5 @@ def _quote(
     session.add(quote)
     session.flush()
     add_to_index(session, [(quote.id, quote.text)])
-    vectors.add_vectors(session, [(quote.id, quote.text)])
+    embed_quotes(session, [(quote.id, quote.text)])
     return quote, True

@@ -14,10 +14,11 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from service.embedding import embed_quotes
 from service.matching import identity
 from service.matching.names import surname_key
 from service.models import Quote, Source, Speaker, SpeakerAlias
-from service.search import add_to_index, remove_from_index, vectors
+from service.search import add_to_index, remove_from_index
 from service.search.plan import quote_keys
 
 DEFAULT_PAGE_SIZE = 20
@@ -209,7 +210,7 @@ def _add_quote(session: Session, **fields: Any) -> Quote:
     session.flush()
     add_to_index(session, [(quote.id, quote.text)])
     # Its meaning too, in the same transaction: the next verification of any worker finds it by vector.
-    vectors.add_vectors(session, [(quote.id, quote.text)])
+    embed_quotes(session, [(quote.id, quote.text)])
     return quote
 
 
@@ -287,7 +288,7 @@ def update_quote(session: Session, quote_id: int, changes: Mapping[str, Any]) ->
         session.flush()  # the quote's row before the index's (see delete_quote)
         remove_from_index(session, [(quote.id, old_text)])
         add_to_index(session, [(quote.id, quote.text)])
-        vectors.add_vectors(session, [(quote.id, quote.text)])
+        embed_quotes(session, [(quote.id, quote.text)])
     session.flush()
     return quote
 

@@ -20,9 +20,10 @@ from service.filters import NO_FILTERS, Filters
 from service.language import detect_language
 from service.match_view import brief, match_dict, meaning_match_dict
 from service.matching.explain import explanation
+from service.matching.meaning import OTHER_LANGUAGE_MIN_SIMILARITY
 from service.models import Quote, Source, Speaker, SpeakerAlias, SpeakerRole
 from service.reads import InQuery
-from service.search import plan, query_index, scored_index, titles, vectors
+from service.search import plan, query_index, rerank, scored_index, titles, vectors
 from service.search.meaning_text import meaning_text
 
 _TRANSLATION = aliased(Quote)
@@ -347,6 +348,52 @@ def lexical_scores(
     return sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
+# Weight of the second model's similarity (rerank.py: multilingual-e5-small, which orders statements in
+# other words better than the first) in the fused ranking. Chosen on CheckThat! 2021 2A and 2B *train*,
+# the other weights kept (bench/claim_retrieval.py --split train --sweep --rerank-weight W ...
+# --rerank-related-min R ...), MAP@5 2A/2B with the floor below: 0.820/0.513 at 0 (the first model
+# alone), 0.846/0.530 at 2, 0.856/0.536 at 4 (the best sum), 0.860/0.530 at 8.
+RERANK_WEIGHT = 4.0
+# The second model's similarity from which a quote is related although the first model finds it below
+# RELATED_MIN_SIMILARITY. e5's similarities are bunched high: an unrelated statement in another language
+# reaches 0.79-0.82 (tests/test_meaning.py's archive), so lower floors, though they score more on train
+# (2A/2B 0.873/0.540 at 0.82), would list statements unrelated to the claim. Without it: 0.847/0.533.
+RERANK_RELATED_MIN_SIMILARITY = 0.85
+# The second model is asked only when the first finds nothing that could be a match (no candidate at the
+# lowest threshold of one, OTHER_LANGUAGE_MIN_SIMILARITY): the claim's e5 vector costs 17 ms for a short
+# sentence and 85 ms for a tweet here, and a match of meaning is judged on the first model's similarity
+# whatever the order. The claims it serves are those whose answer is the related list. CheckThat! train
+# MAP@5 2A/2B 0.854/0.531 so, 0.856/0.536 asking it for every claim.
+RERANK_BELOW_SIMILARITY = OTHER_LANGUAGE_MIN_SIMILARITY
+
+
+def needs_rerank(similarity: dict[int, float]) -> bool:
+    """Whether the second model orders this pool: none of it is close enough to be a match."""
+    return bool(similarity) and max(similarity.values()) < RERANK_BELOW_SIMILARITY
+
+
+def ranked_by_meaning(
+    similarity: dict[int, float],
+    closeness: dict[int, float] | None,
+    lexical: Sequence[tuple[int, float]],
+    *,
+    lexical_weight: float = LEXICAL_WEIGHT,
+    rerank_weight: float = RERANK_WEIGHT,
+    related_min: float = matching.RELATED_MIN_SIMILARITY,
+    rerank_related_min: float = RERANK_RELATED_MIN_SIMILARITY,
+) -> list[int]:
+    """The pool's quotes close enough to be related, best first: the first model's similarity fused with
+    the words' score and, when every candidate has one (``closeness``) and nothing could be a match
+    (``needs_rerank``), the second model's."""
+    if closeness is None or not needs_rerank(similarity):
+        fused = vectors.fuse(similarity, lexical, lexical_weight=lexical_weight)
+        return [q for q in fused if similarity[q] >= related_min]
+    fused = vectors.fuse(
+        similarity, lexical, lexical_weight=lexical_weight, closeness=closeness, rerank_weight=rerank_weight
+    )
+    return [q for q in fused if similarity[q] >= related_min or closeness[q] >= rerank_related_min]
+
+
 def meaning_pool(
     session: Session, claim_text: str, *, k: int = VECTOR_CANDIDATES
 ) -> tuple[dict[int, float], list[tuple[int, float]], list[tuple[int, float]]]:
@@ -380,8 +427,10 @@ def _by_meaning(
     narrowed = filters.narrows_candidates()
     k = FILTERED_VECTOR_CANDIDATES if narrowed else VECTOR_CANDIDATES
     similarity, words, titled = meaning_pool(session, claim.text, k=k)
-    fused = vectors.fuse(similarity, lexical_scores(words, titled), lexical_weight=LEXICAL_WEIGHT)
-    fused = [q for q in fused if similarity[q] >= matching.RELATED_MIN_SIMILARITY]
+    closeness = None
+    if needs_rerank(similarity):
+        closeness = rerank.similarities(session, meaning_text(claim.text), list(similarity))
+    fused = ranked_by_meaning(similarity, closeness, lexical_scores(words, titled))
     if narrowed:
         fused = _candidate_texts(session, fused, filters, len(fused))[0][:VECTOR_CANDIDATES]
     if not fused:

@@ -101,6 +101,22 @@ def test_import_on_a_terminal_shows_a_progress_bar_by_bytes_and_imports(env, emp
     assert _count_quotes(empty_db) == 40
 
 
+def test_embed_on_a_terminal_counts_both_models_vectors_and_resumes(env, empty_db, tmp_path):
+    corpus = tmp_path / "rows.jsonl"
+    corpus.write_text(_rows(12), encoding="utf-8")
+    assert on_terminal("import", str(corpus), env=env)[0] == 0
+    env = {**env, "QUOTETRACE_VECTOR_INDEX": str(tmp_path / "vectors.usearch")}
+    code, output = on_terminal("embed", "--jobs", "2", env=env)
+    assert code == 0, output
+    assert "24/24" in output  # each quote's vector of the first model, then of the second
+    assert "vectors/s" in output
+    assert "embedded 12 quotes; the vector index holds 12" in output
+    assert "Traceback" not in output
+    code, output = on_terminal("embed", env=env)
+    assert code == 0, output
+    assert "embedded 0 quotes" in output
+
+
 def test_gzip_import_progress_is_the_compressed_position(empty_db, tmp_path):
     corpus = tmp_path / "rows.jsonl.gz"
     with gzip.open(corpus, "wt", encoding="utf-8") as fh:

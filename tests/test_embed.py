@@ -12,7 +12,7 @@ from sqlalchemy import func, select, update
 from service import create_app, embedding
 from service.cli import main
 from service.db import session_scope
-from service.models import Quote, QuoteVector
+from service.models import Quote, QuoteRerankVector, QuoteVector
 
 ROWS = [
     {"text": "Pemerintah akan membangun sepuluh sekolah baru di desa-desa terpencil.", "speaker": "Sari W"},
@@ -43,9 +43,9 @@ def imported(run, tmp_path):
     return path
 
 
-def _vector_count(engine) -> int:
+def _vector_count(engine, table=QuoteVector) -> int:
     with session_scope(engine) as s:
-        return s.scalar(select(func.count()).select_from(QuoteVector))
+        return s.scalar(select(func.count()).select_from(table))
 
 
 def test_import_stores_no_vectors_and_embed_computes_them(run, imported, empty_db):
@@ -54,6 +54,7 @@ def test_import_stores_no_vectors_and_embed_computes_them(run, imported, empty_d
     assert "embedded 5 quotes" in result.output
     assert "the vector index holds 5" in result.output
     assert _vector_count(empty_db) == 5
+    assert _vector_count(empty_db, QuoteRerankVector) == 5  # the second model's, which orders the shortlist
     assert "embedded 0 quotes" in run("embed").output
 
 
@@ -67,9 +68,13 @@ def test_stopped_embed_goes_on_where_it_stopped(run, imported, empty_db):
     with pytest.raises(Stop):
         embedding.embed_missing(empty_db, batch=2, progress=stop_after_first_batch)
     assert _vector_count(empty_db) == 2
-    assert embedding.embed_missing(empty_db, batch=2) == 3
+    assert _vector_count(empty_db, QuoteRerankVector) == 0
+    # Every quote still lacked the second model's vector: all five are embedded, none twice.
+    assert embedding.embed_missing(empty_db, batch=2) == 5
     with session_scope(empty_db) as s:
-        assert s.scalar(select(func.count(func.distinct(QuoteVector.quote_id)))) == 5
+        for table in (QuoteVector, QuoteRerankVector):
+            assert s.scalar(select(func.count(func.distinct(table.quote_id)))) == 5
+            assert _vector_count(empty_db, table) == 5
 
 
 def test_vectors_of_another_model_are_computed_again(run, imported, empty_db):
@@ -77,9 +82,14 @@ def test_vectors_of_another_model_are_computed_again(run, imported, empty_db):
     with session_scope(empty_db) as s:
         s.execute(update(QuoteVector).where(QuoteVector.id <= 2).values(model="an-older-model/0.1"))
     assert "embedded 2 quotes" in run("embed").output
+    with session_scope(empty_db) as s:
+        s.execute(update(QuoteRerankVector).where(QuoteRerankVector.id > 3).values(model="e5-older/0.1"))
+    assert "embedded 2 quotes" in run("embed").output
 
 
-def test_quote_written_by_one_worker_is_found_by_meaning_by_another(run, imported, database_url, auth):
+def test_quote_written_by_one_worker_is_found_by_meaning_by_another(
+    run, imported, database_url, auth, empty_db
+):
     run("embed")  # an index file exists, built before the new quote
     writer = create_app({"DATABASE_URL": database_url, "TESTING": True}).test_client()
     reader = create_app({"DATABASE_URL": database_url, "TESTING": True}).test_client()
@@ -89,7 +99,11 @@ def test_quote_written_by_one_worker_is_found_by_meaning_by_another(run, importe
         "text": "Unser Orchester wird in der kommenden Saison auf drei Kontinenten touren.",
         "speaker": "Lena K",
     }
-    assert writer.post("/api/v1/quotes", json={**new, "language": "de"}, headers=auth).status_code == 201
+    written = writer.post("/api/v1/quotes", json={**new, "language": "de"}, headers=auth)
+    assert written.status_code == 201
+    with session_scope(empty_db) as s:  # both models' vectors, in the write's transaction
+        for table in (QuoteVector, QuoteRerankVector):
+            assert s.scalar(select(func.count()).where(table.quote_id == written.get_json()["id"])) == 1
     result = reader.post("/api/v1/verify", json=claim).get_json()
     assert result["verdict"] == "paraphrased"
     assert result["matches"][0]["quote"]["text"] == new["text"]

@@ -6,8 +6,10 @@ A small made-up archive: an Indonesian and a German statement, an English one, t
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import delete
 
 from service.db import session_scope
+from service.models import QuoteRerankVector
 from service.store import QuoteDraft, create_quote
 
 SCHOOLS_ID = "Pemerintah akan membangun sepuluh sekolah baru di desa-desa terpencil tahun depan."
@@ -130,3 +132,16 @@ def test_min_score_applies_to_the_similarity_of_meaning_matches(api):
     score = found["matches"][0]["score"]
     assert _verify(api, claim=SCHOOLS_EN, min_score=score - 1)["verdict"] == "paraphrased"
     assert _verify(api, claim=SCHOOLS_EN, min_score=min(score + 1, 100))["verdict"] == "unverified"
+
+
+def test_a_quote_lacking_the_second_models_vector_is_still_found_and_judged(api, archive):
+    # Imported quotes get their vectors from `quotetrace embed`, the second model's last: until then the
+    # first model's ranking stands, and the answer is the same.
+    claim = "The government will build ten new schools in remote villages next year."
+    before = _verify(api, claim=claim)
+    with session_scope(archive) as s:
+        s.execute(delete(QuoteRerankVector))
+    after = _verify(api, claim=claim)
+    assert after["verdict"] == before["verdict"] == "paraphrased"
+    assert after["matches"][0]["quote"]["text"] == SCHOOLS_ID
+    assert after["matches"][0]["meaning"]["similarity"] == before["matches"][0]["meaning"]["similarity"]

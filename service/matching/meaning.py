@@ -98,7 +98,9 @@ def judge_meaning(
 ) -> tuple[list[MeaningMatch], list[Related]]:
     """Matches and related quotes among ``(candidate, similarity, quote language)``, best first.
 
-    ``ranked`` is in the order retrieval fused vectors and words; similarities decide what is what.
+    ``ranked`` is in the order retrieval fused vectors and words, and holds only quotes it found close
+    enough to be related (RELATED_MIN_SIMILARITY, or the second model's floor); similarities decide which
+    are matches.
     ``people_of_surname``: how many people of the archive bear a surname (speakers.speaker_match).
     """
     matches: list[MeaningMatch] = []
@@ -136,7 +138,7 @@ def judge_meaning(
             matches.append(
                 MeaningMatch(candidate, similarity, verdict, reason, sm, claim_language, quote_language)
             )
-        elif similarity >= RELATED_MIN_SIMILARITY and len(related) < related_limit:
+        elif len(related) < related_limit:
             related.append(Related(candidate, similarity, reason, quote_language))
     # Matches by similarity: the words and titles that brought candidates do not order statements of meaning.
     matches.sort(key=lambda m: -m.similarity)

@@ -246,17 +246,34 @@ def similarities(session: Session, vector: np.ndarray, quote_ids: Sequence[int])
 
 
 def fused_scores(
-    similarity: Mapping[int, float], lexical: Sequence[tuple[int, float]], *, lexical_weight: float
+    similarity: Mapping[int, float],
+    lexical: Sequence[tuple[int, float]],
+    *,
+    lexical_weight: float,
+    closeness: Mapping[int, float] | None = None,
+    rerank_weight: float = 0.0,
 ) -> dict[int, float]:
-    """Each quote's cosine + ``lexical_weight`` × its words' score (scaled so that the best scores 1)."""
+    """Each quote's cosine + ``lexical_weight`` × its words' score (scaled so that the best scores 1), +
+    ``rerank_weight`` × the second model's similarity (``closeness``, rerank.py) when there is one."""
     best = max((score for _, score in lexical), default=0.0) or 1.0
     words = {q: score / best for q, score in lexical}
-    return {q: sim + lexical_weight * words.get(q, 0.0) for q, sim in similarity.items()}
+    second = closeness or {}
+    return {
+        q: sim + lexical_weight * words.get(q, 0.0) + rerank_weight * second.get(q, 0.0)
+        for q, sim in similarity.items()
+    }
 
 
 def fuse(
-    similarity: Mapping[int, float], lexical: Sequence[tuple[int, float]], *, lexical_weight: float
+    similarity: Mapping[int, float],
+    lexical: Sequence[tuple[int, float]],
+    *,
+    lexical_weight: float,
+    closeness: Mapping[int, float] | None = None,
+    rerank_weight: float = 0.0,
 ) -> list[int]:
     """The quotes of ``similarity`` ranked by their fused score (``fused_scores``), best first."""
-    fused = fused_scores(similarity, lexical, lexical_weight=lexical_weight)
+    fused = fused_scores(
+        similarity, lexical, lexical_weight=lexical_weight, closeness=closeness, rerank_weight=rerank_weight
+    )
     return sorted(fused, key=lambda q: (-fused[q], q))

