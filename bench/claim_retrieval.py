@@ -13,11 +13,12 @@ and reuses it on the next run.
 
 ``--sweep`` (for ``--split train``: the constants are chosen there, dev is only ever measured) scores
 every ``--lexical-weight`` × ``--related-min`` × ``--title-weight`` × ``--rerank-weight`` ×
-``--rerank-related-min`` on the same queries without re-running verify: claims the words answer keep
-verify's ranking; for the others the fused ranking is recomputed from the same pool of candidates verify
-uses (``verification.meaning_pool``, and the second model's similarities). It also prints, for the
-paraphrase threshold, the share of queries whose fact-checked claim reaches each similarity against the
-share whose nearest *other* claim does (a match there would be wrong).
+``--rerank-related-min`` on the same queries without re-running verify: claims with a match (of the
+words or of meaning, which the second model does not order) keep verify's ranking; for the others the
+fused ranking is recomputed from the same pool of candidates verify uses (``verification.meaning_pool``,
+and the second model's similarities). It also prints, for the paraphrase threshold, the share of queries
+whose fact-checked claim reaches each similarity against the share whose nearest *other* claim does (a
+match there would be wrong).
 """
 
 from __future__ import annotations
@@ -133,7 +134,7 @@ def run(task: str, args) -> None:
     qids = sorted(relevant)[: args.limit]
     with session_scope(engine) as s:
         refs = dict(s.query(Quote.id, Quote.ref).all())
-    aps, times, answered, by_words = [], [], 0, {}
+    aps, times, answered, by_words, fixed = [], [], 0, {}, {}
     with session_scope(engine) as s:
         for qid in qids:
             t = time.perf_counter()
@@ -145,6 +146,8 @@ def run(task: str, args) -> None:
             aps.append(average_precision(ranked, relevant[qid]))
             if result["matches"] and result["matches"][0]["meaning"] is None:
                 by_words[qid] = ranked
+            if result["matches"]:
+                fixed[qid] = ranked
     print(
         f"{task} {args.split}: MAP@5 {sum(aps) / len(aps):.3f} over {len(aps)} queries "
         f"({answered / len(aps):.0%} with any answer, {len(by_words)} answered by the words; lexical weight "
@@ -155,10 +158,10 @@ def run(task: str, args) -> None:
         f"p99 {pct(times, 99):.0f} ms"
     )
     if args.sweep:
-        sweep(engine, task, args, queries, qids, relevant, refs, by_words)
+        sweep(engine, task, args, queries, qids, relevant, refs, fixed)
 
 
-def sweep(engine, task, args, queries, qids, relevant, refs, by_words) -> None:
+def sweep(engine, task, args, queries, qids, relevant, refs, fixed) -> None:
     """MAP@5 for each lexical weight × related threshold, and the similarities behind the paraphrase one."""
     saved = args.keep / f"pools-reranked-{task}-{args.split}.pickle" if args.keep else None
     if saved and saved.exists():
@@ -167,7 +170,7 @@ def sweep(engine, task, args, queries, qids, relevant, refs, by_words) -> None:
         pools = {}
         with session_scope(engine) as s:
             for qid in qids:
-                if qid not in by_words:
+                if qid not in fixed:
                     claim = queries[qid][:5000]
                     similarity, words, titled = verification.meaning_pool(s, claim)
                     closeness = rerank.similarities(s, meaning_text(claim), list(similarity))
@@ -190,8 +193,8 @@ def sweep(engine, task, args, queries, qids, relevant, refs, by_words) -> None:
                     for floor in floors:
                         aps = []
                         for qid in qids:
-                            if qid in by_words:
-                                ranked = by_words[qid]
+                            if qid in fixed:
+                                ranked = fixed[qid]
                             else:
                                 similarity, words, titled, closeness = pools[qid]
                                 lexical = verification.lexical_scores(

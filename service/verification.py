@@ -20,7 +20,6 @@ from service.filters import NO_FILTERS, Filters
 from service.language import detect_language
 from service.match_view import brief, match_dict, meaning_match_dict
 from service.matching.explain import explanation
-from service.matching.meaning import OTHER_LANGUAGE_MIN_SIMILARITY
 from service.models import Quote, Source, Speaker, SpeakerAlias, SpeakerRole
 from service.reads import InQuery
 from service.search import plan, query_index, rerank, scored_index, titles, vectors
@@ -353,23 +352,14 @@ def lexical_scores(
 # the other weights kept (bench/claim_retrieval.py --split train --sweep --rerank-weight W ...
 # --rerank-related-min R ...), MAP@5 2A/2B with the floor below: 0.820/0.513 at 0 (the first model
 # alone), 0.846/0.530 at 2, 0.856/0.536 at 4 (the best sum), 0.860/0.530 at 8.
+# Asked only for a claim nothing matches (_by_meaning), it scores 0.856/0.535 on train: the claims it
+# leaves alone are answered by their matches, and no verdict can change with it.
 RERANK_WEIGHT = 4.0
 # The second model's similarity from which a quote is related although the first model finds it below
 # RELATED_MIN_SIMILARITY. e5's similarities are bunched high: an unrelated statement in another language
 # reaches 0.79-0.82 (tests/test_meaning.py's archive), so lower floors, though they score more on train
 # (2A/2B 0.873/0.540 at 0.82), would list statements unrelated to the claim. Without it: 0.847/0.533.
 RERANK_RELATED_MIN_SIMILARITY = 0.85
-# The second model is asked only when the first finds nothing that could be a match (no candidate at the
-# lowest threshold of one, OTHER_LANGUAGE_MIN_SIMILARITY): the claim's e5 vector costs 17 ms for a short
-# sentence and 85 ms for a tweet here, and a match of meaning is judged on the first model's similarity
-# whatever the order. The claims it serves are those whose answer is the related list. CheckThat! train
-# MAP@5 2A/2B 0.854/0.531 so, 0.856/0.536 asking it for every claim.
-RERANK_BELOW_SIMILARITY = OTHER_LANGUAGE_MIN_SIMILARITY
-
-
-def needs_rerank(similarity: dict[int, float]) -> bool:
-    """Whether the second model orders this pool: none of it is close enough to be a match."""
-    return bool(similarity) and max(similarity.values()) < RERANK_BELOW_SIMILARITY
 
 
 def ranked_by_meaning(
@@ -383,14 +373,12 @@ def ranked_by_meaning(
     rerank_related_min: float = RERANK_RELATED_MIN_SIMILARITY,
 ) -> list[int]:
     """The pool's quotes close enough to be related, best first: the first model's similarity fused with
-    the words' score and, when every candidate has one (``closeness``) and nothing could be a match
-    (``needs_rerank``), the second model's."""
-    if closeness is None or not needs_rerank(similarity):
-        fused = vectors.fuse(similarity, lexical, lexical_weight=lexical_weight)
-        return [q for q in fused if similarity[q] >= related_min]
+    the words' score and, when the second model's similarities are given (``closeness``), theirs."""
     fused = vectors.fuse(
         similarity, lexical, lexical_weight=lexical_weight, closeness=closeness, rerank_weight=rerank_weight
     )
+    if closeness is None:
+        return [q for q in fused if similarity[q] >= related_min]
     return [q for q in fused if similarity[q] >= related_min or closeness[q] >= rerank_related_min]
 
 
@@ -427,19 +415,29 @@ def _by_meaning(
     narrowed = filters.narrows_candidates()
     k = FILTERED_VECTOR_CANDIDATES if narrowed else VECTOR_CANDIDATES
     similarity, words, titled = meaning_pool(session, claim.text, k=k)
-    closeness = None
-    if needs_rerank(similarity):
+    lexical = lexical_scores(words, titled)
+    speakers = bool(claim.speaker and claim.speaker.strip())
+    claim_language = detect_language(claim.text)
+
+    def judged(closeness: dict[int, float] | None):
+        fused = ranked_by_meaning(similarity, closeness, lexical)
+        if narrowed:
+            fused = _candidate_texts(session, fused, filters, len(fused))[0][:VECTOR_CANDIDATES]
+        candidates, rows = load_candidates(session, fused, speakers=speakers)
+        ranked = [(c, similarity[c.quote_id], _language(rows[c.quote_id])) for c in candidates]
+        matches, related = matching.judge_meaning(
+            claim, ranked, claim_language=claim_language, limit=limit, people_of_surname=people
+        )
+        return matches, related, rows
+
+    matches, related, rows = judged(None)
+    if not matches and similarity:
+        # Nothing says what the claim says: the related list is the answer (a tweet's fact-checks), and
+        # the second model orders it. Matches are judged on the first model's similarity whatever the
+        # order, so none can appear or go: only the related list changes.
         closeness = rerank.similarities(session, meaning_text(claim.text), list(similarity))
-    fused = ranked_by_meaning(similarity, closeness, lexical_scores(words, titled))
-    if narrowed:
-        fused = _candidate_texts(session, fused, filters, len(fused))[0][:VECTOR_CANDIDATES]
-    if not fused:
-        return [], [], {}
-    candidates, rows = load_candidates(session, fused, speakers=bool(claim.speaker and claim.speaker.strip()))
-    ranked = [(c, similarity[c.quote_id], _language(rows[c.quote_id])) for c in candidates]
-    matches, related = matching.judge_meaning(
-        claim, ranked, claim_language=detect_language(claim.text), limit=limit, people_of_surname=people
-    )
+        if closeness is not None:
+            matches, related, rows = judged(closeness)
     if filters.min_score is not None:
         matches = [m for m in matches if 100 * m.similarity >= filters.min_score]
     shown_related = [

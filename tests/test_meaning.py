@@ -10,6 +10,7 @@ from sqlalchemy import delete
 
 from service.db import session_scope
 from service.models import QuoteRerankVector
+from service.search import rerank
 from service.store import QuoteDraft, create_quote
 
 SCHOOLS_ID = "Pemerintah akan membangun sepuluh sekolah baru di desa-desa terpencil tahun depan."
@@ -145,3 +146,22 @@ def test_a_quote_lacking_the_second_models_vector_is_still_found_and_judged(api,
     assert after["verdict"] == before["verdict"] == "paraphrased"
     assert after["matches"][0]["quote"]["text"] == SCHOOLS_ID
     assert after["matches"][0]["meaning"]["similarity"] == before["matches"][0]["meaning"]["similarity"]
+
+
+def test_a_match_of_meaning_is_found_without_asking_the_second_model(api, monkeypatch):
+    # The second model orders the related list of a claim nothing matches; a match costs it nothing.
+    asked = []
+    monkeypatch.setattr(rerank, "embed_query", lambda text: asked.append(text))
+    claim = "The government will build ten new schools in remote villages next year."
+    assert _verify(api, claim=claim)["verdict"] == "paraphrased"
+    assert asked == []
+
+
+def test_the_related_list_of_a_claim_nothing_matches_is_ordered_by_the_second_model(api, monkeypatch):
+    asked = []
+    real = rerank.embed_query
+    monkeypatch.setattr(rerank, "embed_query", lambda text: asked.append(text) or real(text))
+    result = _verify(api, claim="The government will spend more on rural schools.")
+    assert result["matches"] == []
+    assert [r["quote"]["text"] for r in result["related"]] == [SCHOOLS_ID]
+    assert asked == ["The government will spend more on rural schools."]

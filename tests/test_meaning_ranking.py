@@ -5,13 +5,7 @@ No model runs here: the similarities are given."""
 from __future__ import annotations
 
 from service.matching import RELATED_MIN_SIMILARITY
-from service.verification import (
-    RERANK_BELOW_SIMILARITY,
-    RERANK_RELATED_MIN_SIMILARITY,
-    RERANK_WEIGHT,
-    needs_rerank,
-    ranked_by_meaning,
-)
+from service.verification import RERANK_RELATED_MIN_SIMILARITY, RERANK_WEIGHT, ranked_by_meaning
 
 # Three statements the first model finds about equally close to a claim.
 FIRST = {1: 0.62, 2: 0.60, 3: 0.58}
@@ -45,11 +39,3 @@ def test_the_second_model_keeps_a_statement_it_finds_close_though_the_first_does
     below = {**FIRST, 4: RELATED_MIN_SIMILARITY - 0.05}
     second = {1: 0.8, 2: 0.8, 3: 0.8, 4: RERANK_RELATED_MIN_SIMILARITY + 0.01}
     assert 4 in ranked_by_meaning(below, second, NO_WORDS)
-
-
-def test_the_second_model_is_not_asked_when_the_first_finds_what_could_be_a_match():
-    # A match of meaning is judged on the first model's similarity: the order stays the first model's.
-    found = {1: RERANK_BELOW_SIMILARITY + 0.05, 2: 0.60}
-    assert not needs_rerank(found)
-    assert ranked_by_meaning(found, {1: 0.80, 2: 0.95}, NO_WORDS) == [1, 2]
-    assert needs_rerank(FIRST)
