@@ -92,7 +92,7 @@ def embed_missing(
                 store(*_embed_batch(which, chunk))
             continue
         # Processes, not threads: the first model's numpy code holds the GIL between its matrix products.
-        with get_context("spawn").Pool(jobs) as pool:
+        with get_context("spawn").Pool(jobs, rerank.use_threads, (rerank.EMBED_THREADS,)) as pool:
             for ids, matrix in pool.imap(partial(_embed_batch, which), _batches(engine, kind, batch)):
                 store(ids, matrix)
     return len(embedded)

