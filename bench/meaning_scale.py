@@ -6,13 +6,15 @@ Builds once, in DIR (and reuses it after): a copy of the database bench/xling.py
 qv-bench-xling, real vectors), with Quotes-500K and bench/scale.py's synthetic half added up to 1M
 quotes, as bench/scale.py makes them. Every added quote gets a vector, then the index file is built.
 
-The added quotes' vectors are SYNTHETIC: a real vector of the copied database plus Gaussian noise, unit
-length (cosine ~0.7 to the vector it came from). Embedding them for real takes hours on this machine
-(bench/xling.py prints the embedding rate; a first embedding of N quotes takes N / rate). The figures
-measured here depend on how many vectors there are, not on their meaning: the index's build time and
-size, a worker's memory (RSS, and PSS: what it costs beside the other workers sharing the mapped file),
-and the latency of claims the words answer (qv-bench `exact`) against claims that need the vectors
-(qv-bench-xling dev claims, whose translations are real vectors among the million; their top-1 too).
+The added quotes' vectors, of both models, are SYNTHETIC: a real vector of the copied database plus
+Gaussian noise, unit length (cosine ~0.7 to the vector it came from). Embedding them for real takes
+hours on this machine (bench/xling.py prints the embedding rate; a first embedding of N quotes takes
+N / rate). The figures measured here depend on how many vectors there are, not on their meaning: the
+index's build time and size, a worker's memory (RSS, and PSS: what it costs beside the other workers
+sharing the mapped file), and the latency of claims the words answer (qv-bench `exact`) against claims
+that need the vectors (qv-bench-xling dev claims, whose translations are real vectors among the
+million; their top-1 too), and of claims nothing matches (bench/xling.py's hard negatives), which
+also ask the second model.
 """
 
 from __future__ import annotations
@@ -31,12 +33,13 @@ import numpy as np
 from common import DATA, QV, machine_speed, median, need, pct
 from scale import real_rows, synthetic_rows, write_jsonl
 from sqlalchemy import func, select
+from xling import unstored_messages
 
 from service import bulk, embedding
 from service.corpus import import_file
 from service.db import make_engine, session_scope
-from service.models import Quote, QuoteVector
-from service.search import vectors
+from service.models import Quote, QuoteRerankVector, QuoteVector
+from service.search import rerank, vectors
 from service.verification import verify
 
 SIZE = 1_000_000
@@ -53,30 +56,37 @@ def write_rows(path: Path) -> None:
 
 
 def fill_vectors(engine, *, batch: int = 20_000) -> int:
-    """A synthetic vector for every quote without one (see the module's docstring)."""
-    with session_scope(engine) as s:
-        real = vectors.from_bytes([b for (b,) in s.execute(select(QuoteVector.vector).limit(50_000))])
-    rng = np.random.default_rng(7)
+    """A synthetic vector of each model for every quote without one (see the module's docstring)."""
     done = 0
-    while True:
+    for table, model, dim, to_bytes in (
+        (QuoteVector, vectors.MODEL, vectors.DIM, vectors.to_bytes),
+        (QuoteRerankVector, rerank.MODEL, rerank.DIM, rerank.to_bytes),
+    ):
         with session_scope(engine) as s:
-            ids = [
-                q
-                for (q,) in s.execute(
-                    select(Quote.id)
-                    .outerjoin(QuoteVector, QuoteVector.quote_id == Quote.id)
-                    .where(QuoteVector.id.is_(None))
-                    .order_by(Quote.id)
-                    .limit(batch)
-                )
-            ]
-            if not ids:
-                return done
-            m = real[rng.integers(0, len(real), len(ids))] + rng.normal(0, NOISE, (len(ids), vectors.DIM))
-            m /= np.linalg.norm(m, axis=1, keepdims=True)
-            rows = [(q, vectors.MODEL, vectors.to_bytes(v)) for q, v in zip(ids, m, strict=True)]
-            bulk.insert_rows(s.connection(), "quote_vectors", ("quote_id", "model", "vector"), rows)
-            done += len(ids)
+            blobs = [b for (b,) in s.execute(select(table.vector).limit(50_000))]
+        real = vectors.from_bytes(blobs) if table is QuoteVector else rerank.from_bytes(blobs)
+        noise = NOISE * (vectors.DIM / dim) ** 0.5  # the same |noise| whatever the dimension
+        rng = np.random.default_rng(7)
+        while True:
+            with session_scope(engine) as s:
+                ids = [
+                    q
+                    for (q,) in s.execute(
+                        select(Quote.id)
+                        .outerjoin(table, table.quote_id == Quote.id)
+                        .where(table.id.is_(None))
+                        .order_by(Quote.id)
+                        .limit(batch)
+                    )
+                ]
+                if not ids:
+                    break
+                m = real[rng.integers(0, len(real), len(ids))] + rng.normal(0, noise, (len(ids), dim))
+                m /= np.linalg.norm(m, axis=1, keepdims=True)
+                rows = [(q, model, to_bytes(v)) for q, v in zip(ids, m, strict=True)]
+                bulk.insert_rows(s.connection(), table.__tablename__, ("quote_id", "model", "vector"), rows)
+                done += len(ids)
+    return done
 
 
 def build(work: Path, source_url: str) -> str:
@@ -124,12 +134,15 @@ engine = make_engine(sys.argv[1])
 before = rollup()
 vectors.warm()
 model = rollup()
+from service.search import rerank
+rerank.embed_query("the second model, loaded")
+both = rollup()
 claims = [json.loads(x)["claim"] for x in open(sys.argv[2], encoding="utf-8")][:200]
 with session_scope(engine) as s:
     for c in claims:
         verify(s, c)
 after = rollup()
-print(json.dumps({"start": before, "model": model, "after": after}))
+print(json.dumps({"start": before, "model": model, "both": both, "after": after}))
 """
 
 
@@ -158,14 +171,15 @@ def main() -> None:
     print(
         "worker memory (MiB): "
         + "; ".join(f"{k} RSS {v['Rss']} PSS {v['Pss']}" for k, v in mem.items())
-        + " (start: the app imported; model: USE loaded; after: 200 claims through the vectors)",
+        + " (start: the app imported; model: USE loaded; both: e5 too; after: 200 claims through the"
+        " vectors)",
         flush=True,
     )
 
     qv = [json.loads(x) for x in need(QV / "dev-cases.jsonl").open(encoding="utf-8")]
     exact = [c for c in qv if c["category"] == "exact"][: args.queries]
-    xl = [json.loads(x) for x in xl_cases.open(encoding="utf-8")]
-    xl = random.Random(7).sample(xl, min(args.queries, len(xl)))
+    xl_all = [json.loads(x) for x in xl_cases.open(encoding="utf-8")]
+    xl = random.Random(7).sample(xl_all, min(args.queries, len(xl_all)))
     # The same claims against the copied database (67.5k quotes), one claim there after each one here: the
     # host's speed drifts, and a ratio taken in one run says what the million costs, whatever the drift.
     small = make_engine(args.from_database)
@@ -188,6 +202,14 @@ def main() -> None:
             top = result["matches"][0] if result["matches"] else None
             hits += bool(top) and top["quote"]["text"] == c["expected"]["text"]
             by_vectors += bool(top) and top["meaning"] is not None
+        # Claims nothing matches, whose related list the second model orders: its query and the stored
+        # vectors of the shortlist on top of the first model's search.
+        unmatched_ms, unmatched = [], 0
+        for claim in unstored_messages(xl_all)[: args.queries]:
+            t = time.perf_counter()
+            result = verify(s, claim)
+            unmatched_ms.append((time.perf_counter() - t) * 1000)
+            unmatched += not result["matches"]
         with_vectors = s.scalar(select(func.count()).select_from(QuoteVector))
     print(
         f"{with_vectors:,} vectors: claims the words answer p50 {median(words_ms):.1f} ms "
@@ -196,6 +218,12 @@ def main() -> None:
         "claims that need the vectors "
         f"p50 {median(vector_ms):.1f} ms p95 {pct(vector_ms, 95):.1f} ms p99 {pct(vector_ms, 99):.1f} ms "
         f"({len(vector_ms)} xling dev claims; top-1 {hits / len(xl):.3f}, {by_vectors} answered by meaning)"
+    )
+    print(
+        f"claims nothing matches (the second model orders their related list): "
+        f"p50 {median(unmatched_ms):.1f} ms p95 {pct(unmatched_ms, 95):.1f} ms "
+        f"p99 {pct(unmatched_ms, 99):.1f} ms ({unmatched} of "
+        f"{len(unmatched_ms)} hard negatives of bench/xling.py had no match)"
     )
     print(f"machine at the end: {machine_speed()}")
 

