@@ -23,7 +23,7 @@ import argparse
 import json
 import multiprocessing
 import random
-import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -95,7 +95,9 @@ def build(work: Path, source_url: str) -> str:
     if db.exists():
         return url
     tmp = work / "building.db"
-    shutil.copyfile(source_url.removeprefix("sqlite:///"), tmp)
+    # SQLite's own copy: a file copy would miss what its write-ahead log still holds.
+    with sqlite3.connect(source_url.removeprefix("sqlite:///")) as src, sqlite3.connect(tmp) as dst:
+        src.backup(dst)
     engine = make_engine(f"sqlite:///{tmp}")
     rows = work / "rows.jsonl"
     # A child makes the rows: a process that held a million row dicts stays slower (bench/scale.py).
