@@ -539,11 +539,16 @@ class SidePanel:
         found = self._wait(side_panel_url)
         return found
 
+    def _panel_target(self):
+        targets = self.cdp.send("Target.getTargets")["targetInfos"]
+        return next((t for t in targets if t["url"].startswith(self.prefix)), None)
+
     def text_of(self, selector: str, *, once=bool) -> str | None:
         """The inner text of ``selector`` in the side panel once ``once(text)`` holds."""
         if self.session is None:
-            targets = self.cdp.send("Target.getTargets")["targetInfos"]
-            target = next(t for t in targets if t["url"].startswith(self.prefix))
+            # The panel the extension reports may not be a target yet (it is being opened or reloaded).
+            target = self._wait(self._panel_target)
+            assert target, "the side panel never became a page the browser lists"
             attach = {"targetId": target["targetId"], "flatten": False}
             self.session = self.cdp.send("Target.attachToTarget", attach)["sessionId"]
         expression = f"(document.querySelector({json.dumps(selector)}) || {{}}).innerText || ''"
