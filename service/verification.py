@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 
 from sqlalchemy import Select, bindparam, exists, select
@@ -56,6 +56,7 @@ _BY_ID = InQuery(_QUOTES.where(Quote.id.in_(bindparam("ids", expanding=True))))
 _BY_ORIGINAL = InQuery(_QUOTES.where(Quote.translation_of_id.in_(bindparam("ids", expanding=True))))
 # Retrieval brings a hundred candidates; the engine looks closely at a couple of dozen. Only their texts
 # are read for all hundred: no joins, no translation check, a fraction of the bytes.
+_LANGUAGES = InQuery(select(Quote.id, Quote.language).where(Quote.id.in_(bindparam("ids", expanding=True))))
 _TEXTS = InQuery(select(Quote.id, Quote.text).where(Quote.id.in_(bindparam("ids", expanding=True))))
 _ALIASES = select(SpeakerAlias.speaker_id, SpeakerAlias.alias).where(
     SpeakerAlias.speaker_id.in_(bindparam("ids", expanding=True))
@@ -355,11 +356,15 @@ def lexical_scores(
 # Asked only for a claim nothing matches (_by_meaning), it scores 0.856/0.535 on train: the claims it
 # leaves alone are answered by their matches, and no verdict can change with it.
 RERANK_WEIGHT = 4.0
-# The second model's similarity from which a quote is related although the first model finds it below
-# RELATED_MIN_SIMILARITY. e5's similarities are bunched high: an unrelated statement in another language
-# reaches 0.79-0.82 (tests/test_meaning.py's archive), so lower floors, though they score more on train
-# (2A/2B 0.873/0.540 at 0.82), would list statements unrelated to the claim. Without it: 0.847/0.533.
-RERANK_RELATED_MIN_SIMILARITY = 0.85
+# The second model's similarity from which a quote in the claim's language is related although the first
+# model finds it below RELATED_MIN_SIMILARITY. Chosen on CheckThat! 2021 2A and 2B *train* (sweep with
+# --rerank-related-min, the claims nothing matches): MAP@5 0.873/0.542 at 0.80, 0.870/0.539 at 0.82,
+# 0.868/0.538 at 0.83, 0.856/0.535 at 0.85; without it 0.847/0.533. The lower 0.80 gains 0.003 a task
+# more and lists more statements a reader must read through.
+RERANK_RELATED_MIN_SIMILARITY = 0.82
+# The same for a quote in another language: e5's similarities across languages are bunched high, an
+# unrelated statement reaching 0.79-0.82 (tests/test_meaning.py's archive), so the floor is above them.
+RERANK_RELATED_MIN_SIMILARITY_OTHER_LANGUAGE = 0.85
 
 
 def ranked_by_meaning(
@@ -371,15 +376,33 @@ def ranked_by_meaning(
     rerank_weight: float = RERANK_WEIGHT,
     related_min: float = matching.RELATED_MIN_SIMILARITY,
     rerank_related_min: float = RERANK_RELATED_MIN_SIMILARITY,
+    other_language: Collection[int] = (),
 ) -> list[int]:
     """The pool's quotes close enough to be related, best first: the first model's similarity fused with
-    the words' score and, when the second model's similarities are given (``closeness``), theirs."""
+    the words' score and, when the second model's similarities are given (``closeness``), theirs.
+    ``other_language``: the quotes in another language than the claim, which need the second model's
+    higher floor for that."""
     fused = vectors.fuse(
         similarity, lexical, lexical_weight=lexical_weight, closeness=closeness, rerank_weight=rerank_weight
     )
     if closeness is None:
         return [q for q in fused if similarity[q] >= related_min]
-    return [q for q in fused if similarity[q] >= related_min or closeness[q] >= rerank_related_min]
+    foreign = set(other_language)
+
+    def floor(q: int) -> float:
+        return (
+            max(rerank_related_min, RERANK_RELATED_MIN_SIMILARITY_OTHER_LANGUAGE)
+            if q in foreign
+            else rerank_related_min
+        )
+
+    return [q for q in fused if similarity[q] >= related_min or closeness[q] >= floor(q)]
+
+
+def _in_other_language(session: Session, ids: Collection[int], claim_language: str | None) -> set[int]:
+    """Which of these quotes are in another language than the claim (one of unknown language is not)."""
+    rows = _LANGUAGES.rows(session.connection(), list(ids))
+    return {q for q, language in rows if matching.same_language(claim_language, language) is False}
 
 
 def meaning_pool(
@@ -419,8 +442,8 @@ def _by_meaning(
     speakers = bool(claim.speaker and claim.speaker.strip())
     claim_language = detect_language(claim.text)
 
-    def judged(closeness: dict[int, float] | None):
-        fused = ranked_by_meaning(similarity, closeness, lexical)
+    def judged(closeness: dict[int, float] | None, other_language: Collection[int] = ()):
+        fused = ranked_by_meaning(similarity, closeness, lexical, other_language=other_language)
         if narrowed:
             fused = _candidate_texts(session, fused, filters, len(fused))[0][:VECTOR_CANDIDATES]
         candidates, rows = load_candidates(session, fused, speakers=speakers)
@@ -438,7 +461,7 @@ def _by_meaning(
         # so bring in a quote the first order had cut: it is then judged as any other).
         closeness = rerank.similarities(session, meaning_text(claim.text), list(similarity))
         if closeness is not None:
-            matches, related, rows = judged(closeness)
+            matches, related, rows = judged(closeness, _in_other_language(session, closeness, claim_language))
     if filters.min_score is not None:
         matches = [m for m in matches if 100 * m.similarity >= filters.min_score]
     shown_related = [

@@ -5,7 +5,12 @@ No model runs here: the similarities are given."""
 from __future__ import annotations
 
 from service.matching import RELATED_MIN_SIMILARITY
-from service.verification import RERANK_RELATED_MIN_SIMILARITY, RERANK_WEIGHT, ranked_by_meaning
+from service.verification import (
+    RERANK_RELATED_MIN_SIMILARITY,
+    RERANK_RELATED_MIN_SIMILARITY_OTHER_LANGUAGE,
+    RERANK_WEIGHT,
+    ranked_by_meaning,
+)
 
 # Three statements the first model finds about equally close to a claim.
 FIRST = {1: 0.62, 2: 0.60, 3: 0.58}
@@ -39,3 +44,13 @@ def test_the_second_model_keeps_a_statement_it_finds_close_though_the_first_does
     below = {**FIRST, 4: RELATED_MIN_SIMILARITY - 0.05}
     second = {1: 0.8, 2: 0.8, 3: 0.8, 4: RERANK_RELATED_MIN_SIMILARITY + 0.01}
     assert 4 in ranked_by_meaning(below, second, NO_WORDS)
+
+
+def test_a_statement_in_another_language_needs_the_second_models_higher_floor():
+    # e5 puts unrelated statements in two languages close together: what is enough in the claim's language
+    # is not enough across languages.
+    below = {**FIRST, 4: RELATED_MIN_SIMILARITY - 0.05}
+    between = (RERANK_RELATED_MIN_SIMILARITY + RERANK_RELATED_MIN_SIMILARITY_OTHER_LANGUAGE) / 2
+    second = {1: 0.8, 2: 0.8, 3: 0.8, 4: between}
+    assert 4 in ranked_by_meaning(below, second, NO_WORDS)
+    assert 4 not in ranked_by_meaning(below, second, NO_WORDS, other_language={4})
