@@ -58,13 +58,13 @@ def write_rows(path: Path) -> None:
 def fill_vectors(engine, *, batch: int = 20_000) -> int:
     """A synthetic vector of each model for every quote without one (see the module's docstring)."""
     done = 0
-    for table, model, dim, to_bytes in (
-        (QuoteVector, vectors.MODEL, vectors.DIM, vectors.to_bytes),
-        (QuoteRerankVector, rerank.MODEL, rerank.DIM, rerank.to_bytes),
+    for table, model, dim, to_bytes, from_bytes in (
+        (QuoteVector, vectors.MODEL, vectors.DIM, vectors.to_bytes, vectors.from_bytes),
+        (QuoteRerankVector, rerank.MODEL, rerank.DIM, rerank.to_bytes, rerank.from_bytes),
     ):
         with session_scope(engine) as s:
             blobs = [b for (b,) in s.execute(select(table.vector).limit(50_000))]
-        real = vectors.from_bytes(blobs) if table is QuoteVector else rerank.from_bytes(blobs)
+        real = from_bytes(blobs)
         noise = NOISE * (vectors.DIM / dim) ** 0.5  # the same |noise| whatever the dimension
         rng = np.random.default_rng(7)
         while True:
