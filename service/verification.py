@@ -440,18 +440,27 @@ def _by_meaning(
     speakers = bool(claim.speaker and claim.speaker.strip())
     claim_language = detect_language(claim.text)
 
+    # Candidates loaded once: a claim nothing matches is judged a second time, mostly on the same quotes.
+    loaded: dict[int, matching.Candidate] = {}
+    rows: dict[int, dict] = {}
+    languages: dict[int, str | None] = {}
+
     def judged(closeness: dict[int, float] | None, other_language: Collection[int] = ()):
         fused = ranked_by_meaning(similarity, closeness, lexical, other_language=other_language)
         if narrowed:
             fused = _candidate_texts(session, fused, filters, len(fused))[0][:VECTOR_CANDIDATES]
-        candidates, rows = load_candidates(session, fused, speakers=speakers)
-        ranked = [(c, similarity[c.quote_id], _language(rows[c.quote_id])) for c in candidates]
+        new, more = load_candidates(session, [q for q in fused if q not in loaded], speakers=speakers)
+        rows.update(more)
+        for c in new:
+            loaded[c.quote_id] = c
+            languages[c.quote_id] = _language(rows[c.quote_id])
+        ranked = [(loaded[q], similarity[q], languages[q]) for q in fused if q in loaded]
         matches, related = matching.judge_meaning(
             claim, ranked, claim_language=claim_language, limit=limit, people_of_surname=people
         )
-        return matches, related, rows
+        return matches, related
 
-    matches, related, rows = judged(None)
+    matches, related = judged(None)
     if not matches and similarity:
         # Nothing says what the claim says: the related list is the answer (a tweet's fact-checks), and
         # the second model orders it. Matches are judged on the first model's similarity whatever the
@@ -459,7 +468,7 @@ def _by_meaning(
         # so bring in a quote the first order had cut: it is then judged as any other).
         closeness = rerank.similarities(session, meaning_text(claim.text), list(similarity))
         if closeness is not None:
-            matches, related, rows = judged(closeness, _in_other_language(session, closeness, claim_language))
+            matches, related = judged(closeness, _in_other_language(session, closeness, claim_language))
     if filters.min_score is not None:
         matches = [m for m in matches if 100 * m.similarity >= filters.min_score]
     shown_related = [
