@@ -204,6 +204,7 @@ function summarise(result) {
       speaker: r.quote.speaker ? r.quote.speaker.name : null,
       language: r.quote.language,
       similarity: r.similarity,
+      figures_differ: Boolean(r.figures_differ),
     })),
   };
 }
@@ -235,6 +236,12 @@ function renderRelated(related) {
     const meta = document.createElement("p");
     meta.className = "source-meta";
     meta.textContent = `${r.speaker || "Unknown speaker"} · similarity ${r.similarity.toFixed(2)}`;
+    if (r.figures_differ) {
+      const differ = document.createElement("strong");
+      differ.className = "figures-differ";
+      differ.textContent = "its figures differ from yours";
+      meta.append(" · ", differ);
+    }
     item.append(text, meta);
     list.append(item);
   }

@@ -279,6 +279,8 @@ def verify(
             matches = [meaning_match_dict(m, meaning_rows) for m in meant]
             verdict = meant[0].verdict
             reasons = [r for r in reasons if r != "no_match"] + matches[0]["reasons"]
+        elif any(r["figures_differ"] for r in related):
+            reasons.append("figures_differ")
     top = matches[0] if matches else None
     # The person the claimed name is, when the archive knows them and they are not the quote's speaker.
     others = [p for p in claimed if top is None or p.id != top["quote"]["speaker"]["id"]]
@@ -476,6 +478,7 @@ def _by_meaning(
             "quote": brief(rows[r.candidate.quote_id]),
             "similarity": round(r.similarity, 3),
             "reason": r.reason,
+            "figures_differ": r.figures_differ,
         }
         for r in related
     ]

@@ -16,6 +16,7 @@ from service.store import QuoteDraft, create_quote
 SCHOOLS_ID = "Pemerintah akan membangun sepuluh sekolah baru di desa-desa terpencil tahun depan."
 BRIDGE_DE = "Die Brücke über den Fluss wird im Frühjahr für den Verkehr geöffnet."
 FUEL_EN = "We will cut the tax on fuel by half before the winter begins."
+INVEST_ID = "Korea akan berinvestasi 3 miliar euro di pabrik-pabrik Eropa selama dekade mendatang."
 
 
 @pytest.fixture
@@ -85,6 +86,27 @@ def test_statement_only_close_in_meaning_is_related_not_a_match(api):
     assert result["matches"] == []
     assert [r["quote"]["text"] for r in result["related"]] == [SCHOOLS_ID]
     assert result["related"][0]["reason"] == "other_language"
+
+
+def test_a_figure_changed_in_translation_is_not_a_paraphrase(api, archive):
+    # The Indonesian says 3 billion; the English claim says 5, and means the rest (similarity ~0.80).
+    # Words in two languages cannot be compared, figures can.
+    with session_scope(archive) as s:
+        create_quote(s, QuoteDraft(text=INVEST_ID, speaker="Sari Wulandari", language="id"))
+    claim = "Korea will invest {} billion euros in European factories over the next decade."
+    right = _verify(api, claim=claim.format(3))
+    assert right["verdict"] == "paraphrased"
+    assert right["matches"][0]["quote"]["text"] == INVEST_ID
+    assert "figures_differ" not in right["reasons"]
+    wrong = _verify(api, claim=claim.format(5))
+    assert wrong["verdict"] == "unverified"
+    assert wrong["matches"] == []
+    first = wrong["related"][0]
+    assert (first["quote"]["text"], first["figures_differ"]) == (INVEST_ID, True)
+    assert "figures_differ" in wrong["reasons"]
+    assert "other figures" in wrong["explanation"]
+    # Credited to someone else, a changed figure is not an accusation either.
+    assert _verify(api, claim=wrong["claim"], speaker="Budi Santoso")["verdict"] == "unverified"
 
 
 def test_unrelated_claim_has_neither_matches_nor_related(api):

@@ -8,6 +8,8 @@ from service.matching.meaning import (
     OTHER_LANGUAGE_MIN_SIMILARITY,
     OTHER_LANGUAGE_MISATTRIBUTION_MIN_SIMILARITY,
     SPEAKER_PREFERENCE_MARGIN,
+    figures,
+    figures_differ,
 )
 
 KALLAS = Person(1, "Kaja Kallas")
@@ -69,3 +71,23 @@ def test_claimed_speakers_statement_as_close_as_the_best_comes_first():
     ]
     matches, _ = judge_meaning(Claim(CLAIM, speaker="Cho Tae-yul"), ranked, claim_language="en")
     assert [(m.candidate.quote_id, m.verdict) for m in matches] == [(2, "paraphrased"), (1, "misattributed")]
+
+
+def test_figures_are_compared_across_the_ways_languages_write_them():
+    assert figures("down $4,300, 23 million") == figures("turun 4.300 dolar, 23 juta") == {"4300", "23"}
+    assert figures("4 300 euros") == figures("٤٣٠٠ يورو") == {"4300"}
+    assert figures_differ("Unemployment fell to 4 percent", "Pengangguran turun menjadi 7 persen")
+    # A figure only one side writes is not a change: a clause added, a number left out or spelt out.
+    assert not figures_differ("$500 billion with China, $75 billion with Japan", "500 miliar dolar, China")
+    assert not figures_differ("ten new schools", "10 sekolah baru")
+
+
+def test_close_quote_whose_figures_differ_is_related_and_flagged_not_paraphrased():
+    claim = Claim("Korea will invest 5 billion euros in the EU next year")
+    quote = _indonesian(1, KALLAS, "Korea akan berinvestasi 3 miliar euro di EU tahun depan.")
+    matches, related = judge_meaning(claim, [(quote, BETWEEN, "id")], claim_language="en")
+    assert matches == []
+    assert [(r.candidate.quote_id, r.figures_differ) for r in related] == [(1, True)]
+    same = _indonesian(2, KALLAS, "Korea akan berinvestasi 5 miliar euro di EU tahun depan.")
+    matches, related = judge_meaning(claim, [(same, BETWEEN, "id")], claim_language="en")
+    assert [m.verdict for m in matches] == ["paraphrased"]

@@ -50,6 +50,9 @@ class SummaryRelatedSchema(ma.Schema):
     speaker = ma.fields.String(allow_none=True)
     language = ma.fields.String(allow_none=True)
     similarity = ma.fields.Float(metadata={"description": "How close its meaning is to the claim's, 0 to 1."})
+    figures_differ = ma.fields.Boolean(
+        metadata={"description": "It says what the claim says, but with other figures: not a match."}
+    )
 
 
 class SummaryMatchSchema(ma.Schema):
@@ -142,4 +145,5 @@ def _related(related: dict) -> dict:
         "speaker": speaker["name"] if speaker else None,
         "language": quote.get("language"),
         "similarity": related["similarity"],
+        "figures_differ": related.get("figures_differ", False),
     }

@@ -219,6 +219,12 @@ class RelatedSchema(ma.Schema):
     quote = ma.fields.Nested(QuoteBriefSchema)
     similarity = ma.fields.Float()
     reason = ma.fields.String(metadata={"enum": MEANING_REASONS})
+    figures_differ = ma.fields.Boolean(
+        metadata={
+            "description": "Close enough to say what the claim says, but the claim and the quote each "
+            "write a number the other does not: another statement, not a match."
+        }
+    )
 
 
 class AppearanceSchema(ma.Schema):
@@ -239,7 +245,7 @@ REASONS = (
     "speaker_alias, speaker_role, speaker_surname_only, speaker_stored_short, speaker_surname_shared, "
     "speaker_one_name, speaker_other_script, "
     "speaker_differs, weak_evidence, short_claim, too_short, no_speaker, several_quotes, date_mismatch, "
-    "no_match."
+    "no_match, figures_differ (nothing matches; a related statement says it with other figures)."
 )
 
 

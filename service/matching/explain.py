@@ -76,6 +76,11 @@ def explanation(
     ``claimed_person``: the archive's name for the person the claimed name is, when it is somebody else.
     """
     if match is None:
+        if "figures_differ" in reasons:
+            return (
+                "Nothing in the archive matches these words; a statement close in meaning is stored, "
+                "with other figures than yours (marked among the related quotes)."
+            )
         return "Nothing in the archive matches these words."
     said_by, when = _said_by(match)
     who = match["quote"]["speaker"]["name"]

@@ -11,6 +11,8 @@ Quotes only close in meaning are ``related``: shown after the matches, ranked, n
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -18,7 +20,7 @@ from service.matching.judge import MIN_CONFIRM_WORDS, Candidate, Claim
 from service.matching.speakers import UNCHECKED, SpeakerMatch, speaker_match
 from service.matching.text import words
 
-__all__ = ["MeaningMatch", "Related", "judge_meaning", "same_language"]
+__all__ = ["MeaningMatch", "Related", "figures", "figures_differ", "judge_meaning", "same_language"]
 
 # Cosine similarity (USE multilingual v3) from which a quote stored in *another language* says what the
 # claim says. Chosen on the qv-bench-xling tuning half (every other dev claim of each language, the rest
@@ -50,6 +52,31 @@ RELATED_MIN_SIMILARITY = 0.30
 RELATED_LIMIT = 5
 
 
+# A number written in digits (any script's), with its groups and decimals: "4,300", "4.300", "4 300", "2,5".
+_FIGURE = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
+
+
+def figures(text: str) -> set[str]:
+    """The numbers a text writes in digits, as their digits alone: separators differ between languages
+    ("4,300" in English is "4.300" in Indonesian, "4 300" in French), digits do not (٤ is 4)."""
+    return {
+        "".join(str(unicodedata.digit(ch)) for ch in found if ch.isdigit()).lstrip("0") or "0"
+        for found in _FIGURE.findall(text)
+    }
+
+
+def figures_differ(claim: str, quote: str) -> bool:
+    """Whether claim and quote each write a number in digits the other does not: a figure changed.
+
+    Numbers are the one part of a statement in another language, or in other words, that can be
+    compared: a claim of "4 percent" is not what a quote of "7 persen" says, however close in meaning.
+    A figure only one side writes is not a change (a claim that adds a clause with its own number, or
+    leaves one out), nor is a number spelt out ("four", "empat") or scaled otherwise ("23 million",
+    "23.000.000"): those are left to the similarity."""
+    ours, theirs = figures(claim), figures(quote)
+    return bool(ours - theirs and theirs - ours)
+
+
 @dataclass(frozen=True)
 class MeaningMatch:
     """A quote that says what the claim says, with its similarity and why the words are not checked."""
@@ -78,6 +105,8 @@ class Related:
     similarity: float
     reason: str
     quote_language: str | None
+    # Close enough to say what the claim says, but each writes a figure the other does not (figures_differ).
+    figures_differ: bool = False
 
 
 def same_language(a: str | None, b: str | None) -> bool | None:
@@ -110,7 +139,9 @@ def judge_meaning(
         other = same_language(claim_language, quote_language) is False
         reason = "other_language" if other else "paraphrase"
         least = OTHER_LANGUAGE_MIN_SIMILARITY if other else PARAPHRASE_MIN_SIMILARITY
-        if similarity >= least and not short and len(matches) < limit:
+        # A claim whose figures differ from the quote's is another statement on its subject: related.
+        changed = figures_differ(claim.text, candidate.text)
+        if similarity >= least and not short and len(matches) < limit and not changed:
             on = claim.said_on or candidate.said_on
             sm = None
             if claim.speaker and claim.speaker.strip():
@@ -139,7 +170,9 @@ def judge_meaning(
                 MeaningMatch(candidate, similarity, verdict, reason, sm, claim_language, quote_language)
             )
         elif len(related) < related_limit:
-            related.append(Related(candidate, similarity, reason, quote_language))
+            close = similarity >= least and not short
+            flagged = close and changed
+            related.append(Related(candidate, similarity, reason, quote_language, figures_differ=flagged))
     # Matches by similarity: the words and titles that brought candidates do not order statements of meaning.
     matches.sort(key=lambda m: -m.similarity)
     # Then the claimed speaker's own statement, as for word matches, when it is about as close as the best.

@@ -29,8 +29,10 @@ import pytest
 
 from service.db import session_scope
 from service.keys import create_key
+from service.store import QuoteDraft, create_quote
 from tests.browser.conftest import free_port
 from tests.browser.test_page_safety import _blocking
+from tests.browser.test_verify_page import FUND_EN_OTHER_SUM, FUND_ID
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSION = ROOT / "extension"
@@ -221,6 +223,19 @@ def test_panel_shows_a_match_by_meaning_unmarked_and_the_related_quotes(ext):
     page.get_by_role("region", name="Verified").wait_for()
     assert page.get_by_text("the words the claim matches").is_visible()
     assert not note.is_visible()
+    page.close()
+
+
+def test_panel_flags_a_related_quote_whose_figures_differ_from_the_claim(ext, live_server):
+    with session_scope(live_server.engine) as s:
+        create_quote(s, QuoteDraft(text=FUND_ID, speaker="Kaja Kallas", language="id"))
+    page = _panel(ext, FUND_EN_OTHER_SUM, "Kaja Kallas")
+    assert page.locator("#verdict-word").inner_text() == "Unverified"
+    assert "with other figures than yours" in page.locator("#explanation").inner_text()
+    first = page.get_by_role("region", name="Related quotes").get_by_role("listitem").first
+    assert "3 miliar euro" in first.inner_text()
+    assert first.get_by_text("its figures differ from yours").is_visible()
+    _shot(page, "panel-figures-differ.png")
     page.close()
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
+
+from service.db import session_scope
+from service.store import QuoteDraft, create_quote
 
 # The seed's four claims (README): the words as said, a changed word, the wrong speaker, nothing like it.
 SEED_CLAIMS = [
@@ -91,6 +95,35 @@ def test_an_unverified_claim_lists_related_quotes_with_their_similarity(live_ser
     texts = related.all_inner_texts()
     assert any("trilateral" in t for t in texts)
     assert all(re.search(r"similarity 0\.\d\d$", t) for t in texts)
+
+
+# Kallas in Indonesian on a sum; an English claim of it with another sum is close in meaning (~0.80).
+FUND_ID = "Uni Eropa akan menyediakan 3 miliar euro untuk proyek energi bersih di Asia tahun depan."
+FUND_EN_OTHER_SUM = (
+    "The European Union will provide 5 billion euros for clean energy projects in Asia next year"
+)
+
+
+def test_a_claim_whose_figure_differs_from_the_indonesian_quote_is_not_passed_as_a_paraphrase(
+    live_server, page
+):
+    with session_scope(live_server.engine) as s:
+        create_quote(s, QuoteDraft(text=FUND_ID, speaker="Kaja Kallas", language="id"))
+    page.goto(live_server.url)
+    _verify(page, FUND_EN_OTHER_SUM, "Kaja Kallas")
+    result = _result(page)
+    result.locator(".verdict-word").wait_for()
+    assert result.locator(".verdict-word").inner_text() == "Unverified"
+    assert "with other figures than yours" in result.inner_text()
+    result.get_by_text(re.compile(r"^\d+ related quotes?$")).click()
+    first = result.get_by_role("list").filter(has_text="similarity").get_by_role("listitem").first
+    assert "3 miliar euro" in first.inner_text()
+    assert first.get_by_text("its figures differ from yours").is_visible()
+    if os.environ.get("QUOTETRACE_SCREENSHOTS"):
+        page.screenshot(path=f"{os.environ['QUOTETRACE_SCREENSHOTS']}/figures-differ.png", full_page=True)
+    # With the quote's own figure, the same English is the Indonesian quote in other words.
+    _verify(page, FUND_EN_OTHER_SUM.replace("5 billion", "3 billion"), "Kaja Kallas")
+    result.locator(".verdict-word").filter(has_text="Paraphrased").wait_for()
 
 
 def test_misattributed_answer_names_who_said_it(live_server, page):
