@@ -139,9 +139,10 @@ def judge_meaning(
         other = same_language(claim_language, quote_language) is False
         reason = "other_language" if other else "paraphrase"
         least = OTHER_LANGUAGE_MIN_SIMILARITY if other else PARAPHRASE_MIN_SIMILARITY
+        close = similarity >= least and not short
         # A claim whose figures differ from the quote's is another statement on its subject: related.
-        changed = figures_differ(claim.text, candidate.text)
-        if similarity >= least and not short and len(matches) < limit and not changed:
+        changed = close and figures_differ(claim.text, candidate.text)
+        if close and not changed and len(matches) < limit:
             on = claim.said_on or candidate.said_on
             sm = None
             if claim.speaker and claim.speaker.strip():
@@ -170,9 +171,7 @@ def judge_meaning(
                 MeaningMatch(candidate, similarity, verdict, reason, sm, claim_language, quote_language)
             )
         elif len(related) < related_limit:
-            close = similarity >= least and not short
-            flagged = close and changed
-            related.append(Related(candidate, similarity, reason, quote_language, figures_differ=flagged))
+            related.append(Related(candidate, similarity, reason, quote_language, figures_differ=changed))
     # Matches by similarity: the words and titles that brought candidates do not order statements of meaning.
     matches.sort(key=lambda m: -m.similarity)
     # Then the claimed speaker's own statement, as for word matches, when it is about as close as the best.
