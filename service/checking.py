@@ -154,7 +154,13 @@ def check_draft(
                 else {"name": speaker.name, "id": speaker.id, "start": speaker.start, "end": speaker.end},
                 "verification": None
                 if result is None
-                else {"verdict": result["verdict"], "matches": result["matches"]},
+                else {
+                    "verdict": result["verdict"],
+                    "reasons": result["reasons"],
+                    "explanation": result["explanation"],
+                    "matches": result["matches"],
+                    "related": result["related"],
+                },
                 "not_verified_reason": reason,
             }
         )

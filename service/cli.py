@@ -437,12 +437,23 @@ def check(draft, language, color, since, until, publisher, standing, quote_langu
         "unverified": "magenta",
     }
     from service.matching.speakers import UNCERTAIN_REASONS
-    from service.web.answers import draft_summary
+    from service.web.answers import NOT_CHECKED, draft_summary
 
     for q in result["quotes"]:
-        verdict = q["verification"]["verdict"]
         line = text.count("\n", 0, q["start"]) + 1
         who = q["speaker"]["name"] if q["speaker"] else "(no speaker found)"
+        if q["verification"] is None:  # past what one check verifies (service.checking's bounds)
+            click.echo(
+                click.style(f"{NOT_CHECKED:>13}", fg="magenta", bold=True)
+                + f"  line {line}  {who}: \u201c{_clip(q['text'])}\u201d",
+                color=color,
+            )
+            why = NOT_CHECKED_WHY[q["not_verified_reason"]].format(**result["limits"])
+            click.echo(click.style(f"{'':>15}{why}", fg="yellow"), color=color)
+            continue
+        verdict = q["verification"]["verdict"]
+        # A statement that says what the quotation says, but with other figures (meaning.figures_differ).
+        changed = [r for r in q["verification"].get("related", ()) if r.get("figures_differ")]
         click.echo(
             click.style(f"{verdict:>13}", fg=colours[verdict], bold=True)
             + f"  line {line}  {who}: "
@@ -474,17 +485,31 @@ def check(draft, language, color, since, until, publisher, standing, quote_langu
                         ),
                         color=color,
                     )
+        if verdict == "unverified" and changed:
+            quote = changed[0]["quote"]
+            who = quote["speaker"]["name"] if quote.get("speaker") else "-"
+            click.echo(f"{'':>15}{who}: \u201c{_clip(quote['text'])}\u201d")
+            note = "Close in meaning, but its figures differ from the quotation's."
+            click.echo(click.style(f"{'':>15}{note}", fg="yellow"), color=color)
     click.echo(draft_summary(result["quotes"]))  # the page's line: "1 quotation: 1 verified"
     sys.exit(_check_exit_code(result))
 
 
 # Verdicts a draft may hold and still pass `quotetrace check`: the words as said, or a reported statement.
 PASSING_VERDICTS = frozenset({"verified", "paraphrased"})
+# Why a quotation was not checked, as the draft page says it (service.checking's reasons and limits).
+NOT_CHECKED_WHY = {
+    "too_long": "It runs longer than a quotation can be ({max_verified_chars} characters); is a quotation "
+    "mark left open?",
+    "over_cap": "The draft has more than {max_verified_quotations} quotations, and the first ones were "
+    "checked; verify this one on its own.",
+    "out_of_time": "The time this draft had for checking was spent on the quotations before it.",
+}
 
 
 def _check_exit_code(result: dict) -> int:
-    """0 when every quotation passes, 1 when any is altered, misattributed or unverified."""
-    verdicts = {q["verification"]["verdict"] for q in result["quotes"]}
+    """0 when every quotation passes, 1 when any is altered, misattributed, unverified or not checked."""
+    verdicts = {q["verification"]["verdict"] if q["verification"] else None for q in result["quotes"]}
     return 0 if verdicts <= PASSING_VERDICTS else 1
 
 

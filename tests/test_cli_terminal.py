@@ -29,6 +29,7 @@ from sqlalchemy import select as sql_select
 from service.corpus import import_file
 from service.db import session_scope
 from service.models import Quote
+from service.store import QuoteDraft, create_quote
 from tests.conftest import DATA, SEED_ARTICLE
 
 QUOTETRACE = Path(sys.executable).with_name("quotetrace")
@@ -191,6 +192,43 @@ def test_check_on_a_terminal_says_which_match_was_found_by_meaning(env, seeded, 
     assert "paraphrased" in output
     assert "kemitraan strategis komprehensif" in output  # the Indonesian statement it matched
     assert re.search(r"Found by its meaning \(similarity 0\.\d\d of 1\), in Indonesian", output), output
+
+
+def test_check_on_a_terminal_shows_the_statement_whose_figures_differ(env, seeded, tmp_path):
+    with session_scope(seeded) as s:
+        create_quote(
+            s,
+            QuoteDraft(
+                text="Uni Eropa akan menyediakan 3 miliar euro untuk proyek energi bersih di Asia "
+                "tahun depan.",
+                speaker="Kaja Kallas",
+                language="id",
+            ),
+        )
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        'Kallas said: "The European Union will provide 5 billion euros for clean energy projects in Asia '
+        'next year."\n',
+        encoding="utf-8",
+    )
+    code, output = on_terminal("check", str(draft), env=env, columns=200)
+    assert code == 1, output  # unverified: a publish step stops on it
+    assert "unverified" in output
+    assert "3 miliar euro" in output
+    assert "its figures differ from the quotation's" in output
+
+
+def test_check_on_a_terminal_says_which_quotation_was_not_checked_and_why(env, seeded, tmp_path):
+    # A quotation mark left open: the "quotation" runs on past what one check verifies.
+    draft = tmp_path / "draft.txt"
+    endless = "Korea and the EU will work together. " * 150
+    draft.write_text(f'Kallas said: "{endless}"\n', encoding="utf-8")
+    code, output = on_terminal("check", str(draft), env=env, columns=200)
+    assert "Traceback" not in output
+    assert code == 1, output  # not checked does not pass
+    assert "not checked" in output
+    assert "is a quotation mark left open?" in output
+    assert "1 quotation: 1 not checked" in output
 
 
 @pytest.mark.data

@@ -573,7 +573,13 @@ class MentionSchema(ma.Schema):
 
 class CheckVerificationSchema(ma.Schema):
     verdict = ma.fields.String(metadata={"enum": VERDICTS})
+    reasons = ma.fields.List(ma.fields.String(), metadata={"description": REASONS})
+    explanation = ma.fields.String(metadata={"description": "The verdict in one sentence."})
     matches = ma.fields.List(ma.fields.Nested(MatchSchema))
+    related = ma.fields.List(
+        ma.fields.Nested(RelatedSchema),
+        metadata={"description": "Statements close in meaning, after the matches, most similar first."},
+    )
 
 
 class CheckedQuoteSchema(ma.Schema):
