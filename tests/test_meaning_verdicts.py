@@ -76,6 +76,8 @@ def test_claimed_speakers_statement_as_close_as_the_best_comes_first():
 def test_figures_are_compared_across_the_ways_languages_write_them():
     assert figures("down $4,300, 23 million") == figures("turun 4.300 dolar, 23 juta") == {"4300", "23"}
     assert figures("4 300 euros") == figures("٤٣٠٠ يورو") == {"4300"}
+    assert figures("1,234,567.5 and 12,5") == {"12345675", "125"}
+    assert figures("in 2024 300 people") == figures("pada 2024, 300 orang") == {"2024", "300"}
     assert figures_differ("Unemployment fell to 4 percent", "Pengangguran turun menjadi 7 persen")
     # A figure only one side writes is not a change: a clause added, a number left out or spelt out.
     assert not figures_differ("$500 billion with China, $75 billion with Japan", "500 miliar dolar, China")

@@ -53,7 +53,8 @@ RELATED_LIMIT = 5
 
 
 # A number written in digits (any script's), with its groups and decimals: "4,300", "4.300", "4 300", "2,5".
-_FIGURE = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
+# Only a group of one to three digits starts a grouped number: "in 2024 300 people" holds two numbers.
+_FIGURE = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
 
 
 def figures(text: str) -> set[str]:
