@@ -279,7 +279,10 @@ function renderSummary(summary) {
       if (m.original_language) $("original-text").lang = m.original_language;
     }
   }
-  $("said-by").textContent = m ? m.speaker : "—";
+  // Who said it and where describe the stored quote: without one there is nothing to show but the claim's.
+  $("said-by").textContent = m ? m.speaker : "";
+  $("said-by").parentElement.hidden = !m;
+  $("source").parentElement.hidden = !m;
   $("claimed").textContent = summary.speaker || "nobody named";
   renderSource(m ? m.source : null);
   renderRelated(summary.related);

@@ -235,6 +235,9 @@ def test_panel_flags_a_related_quote_whose_figures_differ_from_the_claim(ext, li
     first = page.get_by_role("region", name="Related quotes").get_by_role("listitem").first
     assert "3 miliar euro" in first.inner_text()
     assert first.get_by_text("its figures differ from yours").is_visible()
+    # No stored quote: who said it and where are not shown, only whom the claim names.
+    assert not page.get_by_text("Said by").is_visible()
+    assert page.locator("#claimed").inner_text() == "Kaja Kallas"
     _shot(page, "panel-figures-differ.png")
     page.close()
 
