@@ -30,6 +30,7 @@ from service.corpus import import_file
 from service.db import session_scope
 from service.models import Quote
 from service.store import QuoteDraft, create_quote
+from tests.browser.test_verify_page import FUND_EN_OTHER_SUM, FUND_ID
 from tests.conftest import DATA, SEED_ARTICLE
 
 QUOTETRACE = Path(sys.executable).with_name("quotetrace")
@@ -168,11 +169,18 @@ def test_check_on_a_terminal_colours_verdicts(env, seeded):
     assert "Traceback" not in output
 
 
+def _check_on_terminal(draft_text: str, env: dict, tmp_path: Path) -> tuple[int, str]:
+    """`quotetrace check` of a draft holding ``draft_text``, on a wide terminal."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(draft_text + "\n", encoding="utf-8")
+    return on_terminal("check", str(draft), env=env, columns=200)
+
+
 def test_check_on_a_terminal_says_when_who_said_it_is_not_certain(env, seeded, tmp_path):
     # A draft that names Kallas by her given name alone: her words, verified, the speaker only probable.
-    draft = tmp_path / "draft.txt"
-    draft.write_text('Kaja said: "Korea is an important strategic partner for the EU."\n', encoding="utf-8")
-    code, output = on_terminal("check", str(draft), env=env, columns=200)
+    code, output = _check_on_terminal(
+        'Kaja said: "Korea is an important strategic partner for the EU."', env, tmp_path
+    )
     assert code == 0, output
     assert "verified" in output
     assert "Who said it is not certain" in output
@@ -181,13 +189,11 @@ def test_check_on_a_terminal_says_when_who_said_it_is_not_certain(env, seeded, t
 
 
 def test_check_on_a_terminal_says_which_match_was_found_by_meaning(env, seeded, tmp_path):
-    draft = tmp_path / "draft.txt"
-    draft.write_text(
-        'Cho said: "The comprehensive strategic partnership between Korea and the EU must be '
-        'strengthened."\n',
-        encoding="utf-8",
+    code, output = _check_on_terminal(
+        'Cho said: "The comprehensive strategic partnership between Korea and the EU must be strengthened."',
+        env,
+        tmp_path,
     )
-    code, output = on_terminal("check", str(draft), env=env, columns=160)
     assert code == 0, output
     assert "paraphrased" in output
     assert "kemitraan strategis komprehensif" in output  # the Indonesian statement it matched
@@ -196,22 +202,8 @@ def test_check_on_a_terminal_says_which_match_was_found_by_meaning(env, seeded, 
 
 def test_check_on_a_terminal_shows_the_statement_whose_figures_differ(env, seeded, tmp_path):
     with session_scope(seeded) as s:
-        create_quote(
-            s,
-            QuoteDraft(
-                text="Uni Eropa akan menyediakan 3 miliar euro untuk proyek energi bersih di Asia "
-                "tahun depan.",
-                speaker="Kaja Kallas",
-                language="id",
-            ),
-        )
-    draft = tmp_path / "draft.txt"
-    draft.write_text(
-        'Kallas said: "The European Union will provide 5 billion euros for clean energy projects in Asia '
-        'next year."\n',
-        encoding="utf-8",
-    )
-    code, output = on_terminal("check", str(draft), env=env, columns=200)
+        create_quote(s, QuoteDraft(text=FUND_ID, speaker="Kaja Kallas", language="id"))
+    code, output = _check_on_terminal(f'Kallas said: "{FUND_EN_OTHER_SUM}."', env, tmp_path)
     assert code == 1, output  # unverified: a publish step stops on it
     assert "unverified" in output
     assert "3 miliar euro" in output
@@ -220,10 +212,8 @@ def test_check_on_a_terminal_shows_the_statement_whose_figures_differ(env, seede
 
 def test_check_on_a_terminal_says_which_quotation_was_not_checked_and_why(env, seeded, tmp_path):
     # A quotation mark left open: the "quotation" runs on past what one check verifies.
-    draft = tmp_path / "draft.txt"
     endless = "Korea and the EU will work together. " * 150
-    draft.write_text(f'Kallas said: "{endless}"\n', encoding="utf-8")
-    code, output = on_terminal("check", str(draft), env=env, columns=200)
+    code, output = _check_on_terminal(f'Kallas said: "{endless}"', env, tmp_path)
     assert "Traceback" not in output
     assert code == 1, output  # not checked does not pass
     assert "not checked" in output
