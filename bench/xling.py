@@ -15,10 +15,13 @@ claims the words answer (qv-bench `exact`) against claims that need the vectors.
 It also verifies hard negatives: English messages of the translators' catalogues this machine installs
 (/usr/share/locale, the source of the dev set) of the same shape as the claims, none of whose
 translations is stored. Any `paraphrased` for them is a false one: a statement the archive does not hold.
+So is any for a dev claim reversed ("is" for "is not", matching.negation), printed with the check that
+catches them and without it.
 
 ``--tune`` prints, on the *tuning half* (every other claim of each language, the first included), the
 share of claims whose translation reaches each similarity against the share of hard negatives whose
-nearest foreign quote does: OTHER_LANGUAGE_MIN_SIMILARITY is chosen there, never on the other half.
+nearest foreign quote does: OTHER_LANGUAGE_MIN_SIMILARITY is chosen there, never on the other half; and
+how many true translations and reversed claims the reversal check takes at each margin (REVERSAL_MARGIN).
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from service import embedding, verification
 from service.corpus import import_file
 from service.db import make_engine, session_scope
 from service.matching.meaning import OTHER_LANGUAGE_MIN_SIMILARITY, PARAPHRASE_MIN_SIMILARITY, same_language
+from service.matching.negation import REVERSAL_MARGIN, reversed_claim
 from service.migrate import upgrade
 from service.models import Quote
 from service.search import vectors
@@ -180,8 +184,10 @@ def measure(engine, args) -> None:
             )
         else:
             print(f"hard negatives: none (no translators' catalogues under {LOCALE})")
+        reversals(s, cases[: args.limit] if args.limit else cases)
         if args.tune:
             tune(s, by_language, args.limit, same, negatives)
+            tune_reversal(by_language, args.limit)
         qv_cases = [json.loads(x) for x in (QV / "dev-cases.jsonl").read_text(encoding="utf-8").splitlines()]
         fabricated = [c["claim"] for c in qv_cases if c["category"] == "fabricated"]
         nearest = sorted(vectors.nearest(s, v, k=1)[0][1] for v in vectors.embed(fabricated))
@@ -202,6 +208,58 @@ def measure(engine, args) -> None:
             f"latency: claims the words answer p50 {median(lexical):.1f} ms p99 {pct(lexical, 99):.1f} ms; "
             f"claims that need the vectors p50 {median(meaning):.1f} ms p99 {pct(meaning, 99):.1f} ms"
         )
+
+
+def reversals(s, cases: list[dict]) -> None:
+    """Each dev claim reversed (matching.negation: "is" for "is not"), which the archive does not hold:
+    a `paraphrased` is a false one, the translation of the claim passed as its opposite. Measured with the
+    check and, in the same process, without it."""
+    claims = [r for r in (reversed_claim(c["claim"]) for c in cases) if r is not None]
+    passed = {}
+    for label, check in (("with the check", True), ("without it", False)):
+        if not check:
+            kept, verification._reversed_similarity = verification._reversed_similarity, lambda *a: None
+        try:
+            passed[label] = sum(verify(s, claim)["verdict"] == "paraphrased" for claim in claims)
+        finally:
+            if not check:
+                verification._reversed_similarity = kept
+    print(
+        f"reversed dev claims ({len(claims)} of {len(cases)} have a reversal): wrongly `paraphrased` "
+        + ", ".join(f"{n / max(1, len(claims)):.3f} {label}" for label, n in passed.items())
+    )
+
+
+def tune_reversal(by_language: dict, limit: int | None) -> None:
+    """On the tuning half: for each claim with a reversal and its translation, the share of true pairs
+    taken for the opposite (the translation nearer the claim reversed) and of reversed claims caught (the
+    translation nearer the reversed claim's own reversal), at each margin, of the pairs that reach a match:
+    REVERSAL_MARGIN is chosen there."""
+    pairs = []
+    for group in by_language.values():
+        for i, case in enumerate(group[:limit]):
+            flipped = reversed_claim(case["claim"]) if tuning_half(i) else None
+            if flipped is not None:
+                pairs.append((case["claim"], flipped, reversed_claim(flipped) or case["claim"], case))
+    if not pairs:
+        return
+    claim, flipped, back, translation = (
+        vectors.embed(texts)
+        for texts in zip(*[(c, f, b, x["expected"]["text"]) for c, f, b, x in pairs], strict=True)
+    )
+    to_claim = (claim * translation).sum(1)
+    to_flipped = (flipped * translation).sum(1)
+    to_back = (back * translation).sum(1)
+    true_reach = to_claim >= OTHER_LANGUAGE_MIN_SIMILARITY
+    reversed_reach = to_flipped >= OTHER_LANGUAGE_MIN_SIMILARITY
+    print(
+        f"tuning half, {len(pairs)} claims with a reversal: true translations taken for the opposite / "
+        f"reversed claims caught, of those reaching {OTHER_LANGUAGE_MIN_SIMILARITY} (now {REVERSAL_MARGIN})"
+    )
+    for margin in (0.0, 0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.04, 0.05):
+        taken = ((to_flipped - to_claim > margin) & true_reach).sum() / max(1, true_reach.sum())
+        caught = ((to_back - to_flipped > margin) & reversed_reach).sum() / max(1, reversed_reach.sum())
+        print(f"  {margin:.3f}: true taken for the opposite {taken:.3f}  reversed caught {caught:.3f}")
 
 
 def tune(s, by_language: dict, limit: int | None, same: dict, negatives: list[str]) -> None:

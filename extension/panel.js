@@ -205,6 +205,7 @@ function summarise(result) {
       language: r.quote.language,
       similarity: r.similarity,
       figures_differ: Boolean(r.figures_differ),
+      says_opposite: Boolean(r.says_opposite),
     })),
   };
 }
@@ -241,6 +242,12 @@ function renderRelated(related) {
       differ.className = "figures-differ";
       differ.textContent = "its figures differ from yours";
       meta.append(" · ", differ);
+    }
+    if (r.says_opposite) {
+      const opposite = document.createElement("strong");
+      opposite.className = "says-opposite";
+      opposite.textContent = "it seems to say the opposite";
+      meta.append(" · ", opposite);
     }
     item.append(text, meta);
     list.append(item);

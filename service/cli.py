@@ -454,6 +454,8 @@ def check(draft, language, color, since, until, publisher, standing, quote_langu
         verdict = q["verification"]["verdict"]
         # A statement that says what the quotation says, but with other figures (meaning.figures_differ).
         changed = [r for r in q["verification"].get("related", ()) if r.get("figures_differ")]
+        # ...or one that seems to say the opposite (meaning.says_opposite: "is" for "is not").
+        opposite = [r for r in q["verification"].get("related", ()) if r.get("says_opposite")]
         click.echo(
             click.style(f"{verdict:>13}", fg=colours[verdict], bold=True)
             + f"  line {line}  {who}: "
@@ -485,11 +487,15 @@ def check(draft, language, color, since, until, publisher, standing, quote_langu
                         ),
                         color=color,
                     )
-        if verdict == "unverified" and changed:
-            quote = changed[0]["quote"]
+        if verdict == "unverified" and (changed or opposite):
+            quote = (changed or opposite)[0]["quote"]
             who = quote["speaker"]["name"] if quote.get("speaker") else "-"
             click.echo(f"{'':>15}{who}: \u201c{_clip(quote['text'])}\u201d")
-            note = "Close in meaning, but its figures differ from the quotation's."
+            note = (
+                "Close in meaning, but its figures differ from the quotation's."
+                if changed
+                else "Close in meaning, but it seems to say the opposite of the quotation."
+            )
             click.echo(click.style(f"{'':>15}{note}", fg="yellow"), color=color)
     click.echo(draft_summary(result["quotes"]))  # the page's line: "1 quotation: 1 verified"
     sys.exit(_check_exit_code(result))

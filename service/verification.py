@@ -281,6 +281,8 @@ def verify(
             reasons = [r for r in reasons if r != "no_match"] + matches[0]["reasons"]
         elif any(r["figures_differ"] for r in related):
             reasons.append("figures_differ")
+        elif any(r["says_opposite"] for r in related):
+            reasons.append("says_opposite")
     top = matches[0] if matches else None
     # The person the claimed name is, when the archive knows them and they are not the quote's speaker.
     others = [p for p in claimed if top is None or p.id != top["quote"]["speaker"]["id"]]
@@ -441,6 +443,7 @@ def _by_meaning(
     lexical = lexical_scores(words, titled)
     speakers = bool(claim.speaker and claim.speaker.strip())
     claim_language = detect_language(claim.text)
+    reversed_similarity = _reversed_similarity(session, claim.text, claim_language, similarity)
 
     # Candidates loaded once: a claim nothing matches is judged a second time, mostly on the same quotes.
     loaded: dict[int, matching.Candidate] = {}
@@ -458,7 +461,12 @@ def _by_meaning(
             languages[c.quote_id] = _language(rows[c.quote_id])
         ranked = [(loaded[q], similarity[q], languages[q]) for q in fused if q in loaded]
         matches, related = matching.judge_meaning(
-            claim, ranked, claim_language=claim_language, limit=limit, people_of_surname=people
+            claim,
+            ranked,
+            claim_language=claim_language,
+            limit=limit,
+            people_of_surname=people,
+            reversed_similarity=reversed_similarity,
         )
         return matches, related
 
@@ -479,10 +487,27 @@ def _by_meaning(
             "similarity": round(r.similarity, 3),
             "reason": r.reason,
             "figures_differ": r.figures_differ,
+            "says_opposite": r.says_opposite,
         }
         for r in related
     ]
     return matches, shown_related, rows
+
+
+def _reversed_similarity(
+    session: Session, claim_text: str, claim_language: str | None, similarity: dict[int, float]
+) -> dict[int, float] | None:
+    """The similarity of each quote close enough to be a match to the claim reversed ("is" for "is
+    not", negation.reversed_claim): an English claim's only, and only when some quote is that close, so a
+    claim nothing is close to pays no second embedding."""
+    least = min(matching.OTHER_LANGUAGE_MIN_SIMILARITY, matching.PARAPHRASE_MIN_SIMILARITY)
+    close = [q for q, s in similarity.items() if s >= least]
+    if not close or claim_language not in (None, "en"):
+        return None
+    flipped = matching.reversed_claim(meaning_text(claim_text))
+    if flipped is None:
+        return None
+    return vectors.similarities(session, vectors.embed([flipped])[0], close)
 
 
 def _language(row: dict) -> str | None:

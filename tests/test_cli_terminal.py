@@ -30,7 +30,7 @@ from service.corpus import import_file
 from service.db import session_scope
 from service.models import Quote
 from service.store import QuoteDraft, create_quote
-from tests.browser.test_verify_page import FUND_EN_OTHER_SUM, FUND_ID
+from tests.browser.test_verify_page import FUND_EN_OTHER_SUM, FUND_EN_REVERSED, FUND_ID
 from tests.conftest import DATA, SEED_ARTICLE
 
 QUOTETRACE = Path(sys.executable).with_name("quotetrace")
@@ -208,6 +208,16 @@ def test_check_on_a_terminal_shows_the_statement_whose_figures_differ(env, seede
     assert "unverified" in output
     assert "3 miliar euro" in output
     assert "its figures differ from the quotation's" in output
+
+
+def test_check_on_a_terminal_shows_the_statement_that_seems_to_say_the_opposite(env, seeded, tmp_path):
+    with session_scope(seeded) as s:
+        create_quote(s, QuoteDraft(text=FUND_ID, speaker="Kaja Kallas", language="id"))
+    code, output = _check_on_terminal(f'Kallas said: "{FUND_EN_REVERSED}."', env, tmp_path)
+    assert code == 1, output  # unverified: a publish step stops on it
+    assert "unverified" in output
+    assert "3 miliar euro" in output
+    assert "it seems to say the opposite of the quotation" in output
 
 
 def test_check_on_a_terminal_says_which_quotation_was_not_checked_and_why(env, seeded, tmp_path):

@@ -109,6 +109,29 @@ def test_a_figure_changed_in_translation_is_not_a_paraphrase(api, archive):
     assert _verify(api, claim=wrong["claim"], speaker="Budi Santoso")["verdict"] == "unverified"
 
 
+def test_a_claim_reversed_in_translation_is_not_a_paraphrase(api):
+    # "will not build" is 0.81 from the Indonesian "akan membangun" (will build), above the threshold:
+    # close in meaning, but nearer the claim with its "not" taken out (0.84). It says the opposite.
+    claim = "The government will not build ten new schools in remote villages next year."
+    result = _verify(api, claim=claim)
+    assert result["verdict"] == "unverified"
+    assert result["matches"] == []
+    first = result["related"][0]
+    assert (first["quote"]["text"], first["says_opposite"], first["figures_differ"]) == (
+        SCHOOLS_ID,
+        True,
+        False,
+    )
+    assert "says_opposite" in result["reasons"]
+    assert "opposite" in result["explanation"]
+    # Credited to someone else, a reversed statement is no accusation either.
+    assert _verify(api, claim=claim, speaker="Budi Santoso")["verdict"] == "unverified"
+    # The same statement in other words, reversed, in the claim's language.
+    reversed_en = _verify(api, claim="Before winter starts, the fuel tax is not going to be halved.")
+    assert reversed_en["verdict"] == "unverified"
+    assert [(r["quote"]["text"], r["says_opposite"]) for r in reversed_en["related"]][:1] == [(FUEL_EN, True)]
+
+
 def test_unrelated_claim_has_neither_matches_nor_related(api):
     result = _verify(api, claim="Our orchestra will tour three continents during the coming season.")
     assert result["verdict"] == "unverified"

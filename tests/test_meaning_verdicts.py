@@ -11,6 +11,7 @@ from service.matching.meaning import (
     figures,
     figures_differ,
 )
+from service.matching.negation import REVERSAL_MARGIN
 
 KALLAS = Person(1, "Kaja Kallas")
 CHO = Person(2, "Cho Tae-yul")
@@ -93,3 +94,22 @@ def test_close_quote_whose_figures_differ_is_related_and_flagged_not_paraphrased
     same = _indonesian(2, KALLAS, "Korea akan berinvestasi 5 miliar euro di EU tahun depan.")
     matches, related = judge_meaning(claim, [(same, BETWEEN, "id")], claim_language="en")
     assert [m.verdict for m in matches] == ["paraphrased"]
+
+
+def test_close_quote_nearer_the_claim_reversed_says_the_opposite_and_is_only_related():
+    # "Korea is not an important partner" against Kallas's "adalah mitra penting": USE puts the pair at
+    # 0.82, above the threshold, and the quote at 0.88 from the claim with its "not" taken out.
+    claim = Claim("Korea is not an important strategic partner for the EU", speaker="Cho Tae-yul")
+    ranked = [(_indonesian(1, KALLAS), 0.82, "id")]
+    matches, related = judge_meaning(claim, ranked, claim_language="en", reversed_similarity={1: 0.88})
+    assert matches == []
+    assert [(r.candidate.quote_id, r.says_opposite, r.figures_differ) for r in related] == [(1, True, False)]
+
+
+def test_quote_about_as_near_the_claim_reversed_is_still_a_match():
+    # A sentence and its negation differ by a few hundredths: within the margin, the claim stands.
+    ranked = [(_indonesian(1, KALLAS), 0.82, "id")]
+    near = {1: 0.82 + REVERSAL_MARGIN / 2}
+    matches, related = judge_meaning(Claim(CLAIM), ranked, claim_language="en", reversed_similarity=near)
+    assert [m.verdict for m in matches] == ["paraphrased"]
+    assert related == []

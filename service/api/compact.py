@@ -53,6 +53,9 @@ class SummaryRelatedSchema(ma.Schema):
     figures_differ = ma.fields.Boolean(
         metadata={"description": "It says what the claim says, but with other figures: not a match."}
     )
+    says_opposite = ma.fields.Boolean(
+        metadata={"description": "Close in meaning, but it seems to say the opposite: not a match."}
+    )
 
 
 class SummaryMatchSchema(ma.Schema):
@@ -146,4 +149,5 @@ def _related(related: dict) -> dict:
         "language": quote.get("language"),
         "similarity": related["similarity"],
         "figures_differ": related.get("figures_differ", False),
+        "says_opposite": related.get("says_opposite", False),
     }

@@ -225,6 +225,12 @@ class RelatedSchema(ma.Schema):
             "write a number the other does not: another statement, not a match."
         }
     )
+    says_opposite = ma.fields.Boolean(
+        metadata={
+            "description": "Close enough to say what the claim says, but nearer the claim reversed "
+            '("is" for "is not"): it seems to say the opposite, not a match. English claims only.'
+        }
+    )
 
 
 class AppearanceSchema(ma.Schema):
@@ -245,7 +251,8 @@ REASONS = (
     "speaker_alias, speaker_role, speaker_surname_only, speaker_stored_short, speaker_surname_shared, "
     "speaker_one_name, speaker_other_script, "
     "speaker_differs, weak_evidence, short_claim, too_short, no_speaker, several_quotes, date_mismatch, "
-    "no_match, figures_differ (nothing matches; a related statement says it with other figures)."
+    "no_match, figures_differ (nothing matches; a related statement says it with other figures), "
+    "says_opposite (nothing matches; a related statement seems to say the opposite)."
 )
 
 

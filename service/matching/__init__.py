@@ -16,6 +16,8 @@ from service.matching.judge import (
     shortlist,
 )
 from service.matching.meaning import (
+    OTHER_LANGUAGE_MIN_SIMILARITY,
+    PARAPHRASE_MIN_SIMILARITY,
     RELATED_MIN_SIMILARITY,
     MeaningMatch,
     Related,
@@ -23,6 +25,7 @@ from service.matching.meaning import (
     same_language,
 )
 from service.matching.names import count_people, read_name, surname_key
+from service.matching.negation import reversed_claim
 from service.matching.speakers import Person, Role, SpeakerMatch, speaker_match, speaker_matches
 from service.matching.standing import STANDINGS, UNVETTED, copies_of, is_vetted, same_statement
 from service.matching.text import Token, fold, index_terms, tokens, words
@@ -44,10 +47,13 @@ __all__ = [
     "Judgement",
     "Match",
     "MeaningMatch",
+    "OTHER_LANGUAGE_MIN_SIMILARITY",
+    "PARAPHRASE_MIN_SIMILARITY",
     "RELATED_MIN_SIMILARITY",
     "Related",
     "judge_meaning",
     "same_language",
+    "reversed_claim",
     "Person",
     "Role",
     "Token",

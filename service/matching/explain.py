@@ -81,6 +81,11 @@ def explanation(
                 "Nothing in the archive matches these words; a statement close in meaning is stored, "
                 "with other figures than yours (marked among the related quotes)."
             )
+        if "says_opposite" in reasons:
+            return (
+                "Nothing in the archive matches these words; a statement close in meaning is stored, "
+                "but it seems to say the opposite of yours (marked among the related quotes)."
+            )
         return "Nothing in the archive matches these words."
     said_by, when = _said_by(match)
     who = match["quote"]["speaker"]["name"]

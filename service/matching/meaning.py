@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from service.matching.judge import MIN_CONFIRM_WORDS, Candidate, Claim
+from service.matching.negation import says_opposite
 from service.matching.speakers import UNCHECKED, SpeakerMatch, speaker_match
 from service.matching.text import words
 
@@ -108,6 +109,8 @@ class Related:
     quote_language: str | None
     # Close enough to say what the claim says, but each writes a figure the other does not (figures_differ).
     figures_differ: bool = False
+    # Close enough to say what the claim says, but nearer the claim reversed: it says the opposite.
+    says_opposite: bool = False
 
 
 def same_language(a: str | None, b: str | None) -> bool | None:
@@ -125,6 +128,7 @@ def judge_meaning(
     limit: int = 5,
     related_limit: int = RELATED_LIMIT,
     people_of_surname: Mapping[str, int] | None = None,
+    reversed_similarity: Mapping[int, float] | None = None,
 ) -> tuple[list[MeaningMatch], list[Related]]:
     """Matches and related quotes among ``(candidate, similarity, quote language)``, best first.
 
@@ -132,6 +136,8 @@ def judge_meaning(
     enough to be related (RELATED_MIN_SIMILARITY, or the second model's floor); similarities decide which
     are matches.
     ``people_of_surname``: how many people of the archive bear a surname (speakers.speaker_match).
+    ``reversed_similarity``: each quote's similarity to the claim reversed (negation.reversed_claim), for
+    the quotes close enough to be matches; a quote nearer it than the claim says the opposite.
     """
     matches: list[MeaningMatch] = []
     related: list[Related] = []
@@ -143,7 +149,13 @@ def judge_meaning(
         close = similarity >= least and not short
         # A claim whose figures differ from the quote's is another statement on its subject: related.
         changed = close and figures_differ(claim.text, candidate.text)
-        if close and not changed and len(matches) < limit:
+        # So is one nearer the claim reversed than the claim: it says the opposite ("is not" for "is").
+        opposite = (
+            close
+            and not changed
+            and says_opposite(similarity, (reversed_similarity or {}).get(candidate.quote_id))
+        )
+        if close and not changed and not opposite and len(matches) < limit:
             on = claim.said_on or candidate.said_on
             sm = None
             if claim.speaker and claim.speaker.strip():
@@ -172,7 +184,16 @@ def judge_meaning(
                 MeaningMatch(candidate, similarity, verdict, reason, sm, claim_language, quote_language)
             )
         elif len(related) < related_limit:
-            related.append(Related(candidate, similarity, reason, quote_language, figures_differ=changed))
+            related.append(
+                Related(
+                    candidate,
+                    similarity,
+                    reason,
+                    quote_language,
+                    figures_differ=changed,
+                    says_opposite=opposite,
+                )
+            )
     # Matches by similarity: the words and titles that brought candidates do not order statements of meaning.
     matches.sort(key=lambda m: -m.similarity)
     # Then the claimed speaker's own statement, as for word matches, when it is about as close as the best.

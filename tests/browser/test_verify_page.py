@@ -126,6 +126,30 @@ def test_a_claim_whose_figure_differs_from_the_indonesian_quote_is_not_passed_as
     result.locator(".verdict-word").filter(has_text="Paraphrased").wait_for()
 
 
+# The same sum, reversed: "won't provide" is 0.77 from the Indonesian "akan menyediakan" (will provide).
+FUND_EN_REVERSED = FUND_EN_OTHER_SUM.replace("will provide 5", "won't provide 3")
+
+
+def test_a_claim_that_reverses_the_indonesian_quote_is_not_passed_as_a_paraphrase(live_server, page):
+    with session_scope(live_server.engine) as s:
+        create_quote(s, QuoteDraft(text=FUND_ID, speaker="Kaja Kallas", language="id"))
+    page.goto(live_server.url)
+    _verify(page, FUND_EN_REVERSED, "Kaja Kallas")
+    result = _result(page)
+    result.locator(".verdict-word").wait_for()
+    assert result.locator(".verdict-word").inner_text() == "Unverified"
+    assert "seems to say the opposite of yours" in result.inner_text()
+    result.get_by_text(re.compile(r"^\d+ related quotes?$")).click()
+    first = result.get_by_role("list").filter(has_text="similarity").get_by_role("listitem").first
+    assert "3 miliar euro" in first.inner_text()
+    assert first.get_by_text("it seems to say the opposite").is_visible()
+    if os.environ.get("QUOTETRACE_SCREENSHOTS"):
+        page.screenshot(path=f"{os.environ['QUOTETRACE_SCREENSHOTS']}/says-opposite.png", full_page=True)
+    # Without the "n't", the same English is the Indonesian quote in other words.
+    _verify(page, FUND_EN_REVERSED.replace("won't", "will"), "Kaja Kallas")
+    result.locator(".verdict-word").filter(has_text="Paraphrased").wait_for()
+
+
 def test_misattributed_answer_names_who_said_it(live_server, page):
     page.goto(live_server.url)
     _verify(page, "Korea is an important strategic partner", "Cho Tae-yul")
