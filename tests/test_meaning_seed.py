@@ -59,6 +59,17 @@ def test_kallas_words_credited_to_cho_are_misattributed(api):
     assert "speaker_differs" in result["reasons"]
 
 
+def test_kallas_words_reversed_are_not_her_words_in_other_words(api):
+    # USE puts the reversed claim at 0.82 from her Indonesian, above the threshold; nearer the claim
+    # without its "not". Not a paraphrase, and not an accusation of anyone either.
+    for speaker in (None, "Kaja Kallas", "Cho Tae-yul"):
+        result = _verify(api, claim="Korea is not an important strategic partner for the EU", speaker=speaker)
+        assert result["verdict"] == "unverified", speaker
+        assert [(r["quote"]["text"], r["says_opposite"]) for r in result["related"]][:1] == [
+            (KALLAS_ID, True)
+        ]
+
+
 @pytest.mark.parametrize(
     ("claim", "stored"),
     [

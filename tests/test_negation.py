@@ -16,6 +16,9 @@ from service.matching.negation import REVERSAL_MARGIN, reversed_claim, says_oppo
         ),
         ("The government will not build new schools", "The government will build new schools"),
         ("The talks did not fail", "The talks did fail"),
+        ("It's a good agreement for both sides", "It's not a good agreement for both sides"),
+        ("We\u2019ll sign the treaty in March", "We\u2019ll not sign the treaty in March"),
+        ("Korea's economy will grow", "Korea's economy will not grow"),  # a possessive, not "is"
     ],
 )
 def test_claim_reversed_by_its_first_negation_or_auxiliary(claim, reversed_):

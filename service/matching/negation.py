@@ -29,6 +29,11 @@ REVERSAL_MARGIN = 0.02
 _AUXILIARIES = frozenset(
     "is are was were am will would can could should must may might shall has have had do does did".split()  # noqa: SIM905
 )
+# An auxiliary contracted onto its subject: "it's", "we're", "they'll", "I've". Of "'s", only after a
+# pronoun: "Korea's economy" is a possessive.
+_CONTRACTED_AUXILIARY = re.compile(
+    r"(?:(?:it|he|she|that|there|here|what|who)['\u2019]s|\w+['\u2019](?:re|ll|m|ve|d))", re.IGNORECASE
+)
 _CONTRACTED = {
     "isn't": "is",
     "aren't": "are",
@@ -60,7 +65,8 @@ _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
 
 def reversed_claim(text: str) -> str | None:
     """The English claim with its first negation removed, or "not" put after its first auxiliary verb
-    when it has none; None when it holds neither, or a negation only rewording could undo."""
+    ("it's" -> "it's not") when it has none; None when it holds neither, or a negation only rewording
+    could undo."""
     if _UNFLIPPABLE.search(text):
         return None
     found = list(_WORD.finditer(text))
@@ -73,7 +79,7 @@ def reversed_claim(text: str) -> str | None:
         if word == "unable":
             return text[: m.start()] + _cased("able", m.group()) + text[m.end() :]
     for m in found[:-1]:
-        if m.group().lower() in _AUXILIARIES:
+        if m.group().lower() in _AUXILIARIES or _CONTRACTED_AUXILIARY.fullmatch(m.group()):
             return text[: m.end()] + " not" + text[m.end() :]
     return None
 
