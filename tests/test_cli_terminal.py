@@ -200,24 +200,23 @@ def test_check_on_a_terminal_says_which_match_was_found_by_meaning(env, seeded, 
     assert re.search(r"Found by its meaning \(similarity 0\.\d\d of 1\), in Indonesian", output), output
 
 
-def test_check_on_a_terminal_shows_the_statement_whose_figures_differ(env, seeded, tmp_path):
+@pytest.mark.parametrize(
+    ("claim", "note"),
+    [
+        (FUND_EN_OTHER_SUM, "its figures differ from the quotation's"),
+        (FUND_EN_REVERSED, "it seems to say the opposite of the quotation"),
+    ],
+)
+def test_check_on_a_terminal_shows_the_close_statement_that_is_another_one(
+    env, seeded, tmp_path, claim, note
+):
     with session_scope(seeded) as s:
         create_quote(s, QuoteDraft(text=FUND_ID, speaker="Kaja Kallas", language="id"))
-    code, output = _check_on_terminal(f'Kallas said: "{FUND_EN_OTHER_SUM}."', env, tmp_path)
+    code, output = _check_on_terminal(f'Kallas said: "{claim}."', env, tmp_path)
     assert code == 1, output  # unverified: a publish step stops on it
     assert "unverified" in output
     assert "3 miliar euro" in output
-    assert "its figures differ from the quotation's" in output
-
-
-def test_check_on_a_terminal_shows_the_statement_that_seems_to_say_the_opposite(env, seeded, tmp_path):
-    with session_scope(seeded) as s:
-        create_quote(s, QuoteDraft(text=FUND_ID, speaker="Kaja Kallas", language="id"))
-    code, output = _check_on_terminal(f'Kallas said: "{FUND_EN_REVERSED}."', env, tmp_path)
-    assert code == 1, output  # unverified: a publish step stops on it
-    assert "unverified" in output
-    assert "3 miliar euro" in output
-    assert "it seems to say the opposite of the quotation" in output
+    assert note in output
 
 
 def test_check_on_a_terminal_says_which_quotation_was_not_checked_and_why(env, seeded, tmp_path):

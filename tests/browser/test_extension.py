@@ -32,7 +32,7 @@ from service.keys import create_key
 from service.store import QuoteDraft, create_quote
 from tests.browser.conftest import free_port
 from tests.browser.test_page_safety import _blocking
-from tests.browser.test_verify_page import FUND_EN_OTHER_SUM, FUND_EN_REVERSED, FUND_ID
+from tests.browser.test_verify_page import FUND_ID, NOT_THE_QUOTE
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSION = ROOT / "extension"
@@ -226,33 +226,24 @@ def test_panel_shows_a_match_by_meaning_unmarked_and_the_related_quotes(ext):
     page.close()
 
 
-def test_panel_flags_a_related_quote_whose_figures_differ_from_the_claim(ext, live_server):
+@pytest.mark.parametrize(("claim", "explained", "mark", "_as_said"), NOT_THE_QUOTE)
+def test_panel_flags_a_related_quote_that_is_another_statement(
+    ext, live_server, request, claim, explained, mark, _as_said
+):
     with session_scope(live_server.engine) as s:
         create_quote(s, QuoteDraft(text=FUND_ID, speaker="Kaja Kallas", language="id"))
-    page = _panel(ext, FUND_EN_OTHER_SUM, "Kaja Kallas")
+    page = _panel(ext, claim, "Kaja Kallas")
     assert page.locator("#verdict-word").inner_text() == "Unverified"
-    assert "with other figures than yours" in page.locator("#explanation").inner_text()
+    assert explained in page.locator("#explanation").inner_text()
     first = page.get_by_role("region", name="Related quotes").get_by_role("listitem").first
     assert "3 miliar euro" in first.inner_text()
-    assert first.get_by_text("its figures differ from yours").is_visible()
+    assert first.get_by_text(mark).is_visible()
+    # One mark, the one that applies.
+    assert first.locator("strong").all_inner_texts() == [mark]
     # No stored quote: who said it and where are not shown, only whom the claim names.
     assert not page.get_by_text("Said by").is_visible()
     assert page.locator("#claimed").inner_text() == "Kaja Kallas"
-    _shot(page, "panel-figures-differ.png")
-    page.close()
-
-
-def test_panel_flags_a_related_quote_that_seems_to_say_the_opposite(ext, live_server):
-    with session_scope(live_server.engine) as s:
-        create_quote(s, QuoteDraft(text=FUND_ID, speaker="Kaja Kallas", language="id"))
-    page = _panel(ext, FUND_EN_REVERSED, "Kaja Kallas")
-    assert page.locator("#verdict-word").inner_text() == "Unverified"
-    assert "seems to say the opposite of yours" in page.locator("#explanation").inner_text()
-    first = page.get_by_role("region", name="Related quotes").get_by_role("listitem").first
-    assert "3 miliar euro" in first.inner_text()
-    assert first.get_by_text("it seems to say the opposite").is_visible()
-    assert not first.get_by_text("its figures differ from yours").is_visible()
-    _shot(page, "panel-says-opposite.png")
+    _shot(page, f"panel-{request.node.callspec.id}.png")
     page.close()
 
 

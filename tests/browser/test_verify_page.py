@@ -104,49 +104,49 @@ FUND_EN_OTHER_SUM = (
 )
 
 
-def test_a_claim_whose_figure_differs_from_the_indonesian_quote_is_not_passed_as_a_paraphrase(
-    live_server, page
+# The same sum, reversed: "won't provide" is 0.77 from the Indonesian "akan menyediakan" (will provide).
+FUND_EN_REVERSED = FUND_EN_OTHER_SUM.replace("will provide 5", "won't provide 3")
+# Claims close in meaning to the Indonesian quote that are another statement: what the explanation and
+# the related quote's mark say, and the claim as the quote has it (then the Indonesian in other words).
+NOT_THE_QUOTE = [
+    pytest.param(
+        FUND_EN_OTHER_SUM,
+        "with other figures than yours",
+        "its figures differ from yours",
+        FUND_EN_OTHER_SUM.replace("5 billion", "3 billion"),
+        id="figures-differ",
+    ),
+    pytest.param(
+        FUND_EN_REVERSED,
+        "seems to say the opposite of yours",
+        "it seems to say the opposite",
+        FUND_EN_REVERSED.replace("won't", "will"),
+        id="says-opposite",
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim", "explained", "mark", "as_said"), NOT_THE_QUOTE)
+def test_a_claim_close_to_the_indonesian_quote_but_another_statement_is_not_passed_as_a_paraphrase(
+    live_server, page, request, claim, explained, mark, as_said
 ):
     with session_scope(live_server.engine) as s:
         create_quote(s, QuoteDraft(text=FUND_ID, speaker="Kaja Kallas", language="id"))
     page.goto(live_server.url)
-    _verify(page, FUND_EN_OTHER_SUM, "Kaja Kallas")
+    _verify(page, claim, "Kaja Kallas")
     result = _result(page)
     result.locator(".verdict-word").wait_for()
     assert result.locator(".verdict-word").inner_text() == "Unverified"
-    assert "with other figures than yours" in result.inner_text()
+    assert explained in result.inner_text()
     result.get_by_text(re.compile(r"^\d+ related quotes?$")).click()
     first = result.get_by_role("list").filter(has_text="similarity").get_by_role("listitem").first
     assert "3 miliar euro" in first.inner_text()
-    assert first.get_by_text("its figures differ from yours").is_visible()
+    assert first.get_by_text(mark).is_visible()
     if os.environ.get("QUOTETRACE_SCREENSHOTS"):
-        page.screenshot(path=f"{os.environ['QUOTETRACE_SCREENSHOTS']}/figures-differ.png", full_page=True)
-    # With the quote's own figure, the same English is the Indonesian quote in other words.
-    _verify(page, FUND_EN_OTHER_SUM.replace("5 billion", "3 billion"), "Kaja Kallas")
-    result.locator(".verdict-word").filter(has_text="Paraphrased").wait_for()
-
-
-# The same sum, reversed: "won't provide" is 0.77 from the Indonesian "akan menyediakan" (will provide).
-FUND_EN_REVERSED = FUND_EN_OTHER_SUM.replace("will provide 5", "won't provide 3")
-
-
-def test_a_claim_that_reverses_the_indonesian_quote_is_not_passed_as_a_paraphrase(live_server, page):
-    with session_scope(live_server.engine) as s:
-        create_quote(s, QuoteDraft(text=FUND_ID, speaker="Kaja Kallas", language="id"))
-    page.goto(live_server.url)
-    _verify(page, FUND_EN_REVERSED, "Kaja Kallas")
-    result = _result(page)
-    result.locator(".verdict-word").wait_for()
-    assert result.locator(".verdict-word").inner_text() == "Unverified"
-    assert "seems to say the opposite of yours" in result.inner_text()
-    result.get_by_text(re.compile(r"^\d+ related quotes?$")).click()
-    first = result.get_by_role("list").filter(has_text="similarity").get_by_role("listitem").first
-    assert "3 miliar euro" in first.inner_text()
-    assert first.get_by_text("it seems to say the opposite").is_visible()
-    if os.environ.get("QUOTETRACE_SCREENSHOTS"):
-        page.screenshot(path=f"{os.environ['QUOTETRACE_SCREENSHOTS']}/says-opposite.png", full_page=True)
-    # Without the "n't", the same English is the Indonesian quote in other words.
-    _verify(page, FUND_EN_REVERSED.replace("won't", "will"), "Kaja Kallas")
+        name = request.node.callspec.id
+        page.screenshot(path=f"{os.environ['QUOTETRACE_SCREENSHOTS']}/{name}.png", full_page=True)
+    # As the quote has it, the same English is the Indonesian quote in other words.
+    _verify(page, as_said, "Kaja Kallas")
     result.locator(".verdict-word").filter(has_text="Paraphrased").wait_for()
 
 
