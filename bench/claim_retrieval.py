@@ -15,10 +15,10 @@ and reuses it on the next run.
 every ``--lexical-weight`` × ``--related-min`` × ``--title-weight`` × ``--rerank-weight`` ×
 ``--rerank-related-min`` on the same queries without re-running verify: claims with a match (of the
 words or of meaning, which the second model does not order) keep verify's ranking; for the others the
-fused ranking is recomputed from the same pool of candidates verify uses (``verification.meaning_pool``,
-and the second model's similarities). It also prints, for the paraphrase threshold, the share of queries
-whose fact-checked claim reaches each similarity against the share whose nearest *other* claim does (a
-match there would be wrong).
+fused ranking is recomputed from the same pool of candidates verify uses
+(``meaning_verification.meaning_pool``, and the second model's similarities). It also prints, for the
+paraphrase threshold, the share of queries whose fact-checked claim reaches each similarity against the
+share whose nearest *other* claim does (a match there would be wrong).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from pathlib import Path
 
 from common import DATA, median, need, pct, temp_sqlite_url
 
-from service import embedding, matching, verification
+from service import embedding, matching, meaning_verification, verification
 from service.corpus import import_file
 from service.db import make_engine, session_scope
 from service.matching import meaning
@@ -151,9 +151,10 @@ def run(task: str, args) -> None:
     print(
         f"{task} {args.split}: MAP@5 {sum(aps) / len(aps):.3f} over {len(aps)} queries "
         f"({answered / len(aps):.0%} with any answer, {len(by_words)} answered by the words; lexical weight "
-        f"{verification.LEXICAL_WEIGHT}, title weight {verification.TITLE_WEIGHT}, rerank weight "
-        f"{verification.RERANK_WEIGHT}, related from {meaning.RELATED_MIN_SIMILARITY} (second model "
-        f"{verification.RERANK_RELATED_MIN_SIMILARITY}), paraphrased from "
+        f"{meaning_verification.LEXICAL_WEIGHT}, title weight {meaning_verification.TITLE_WEIGHT}, "
+        "rerank weight "
+        f"{meaning_verification.RERANK_WEIGHT}, related from {meaning.RELATED_MIN_SIMILARITY} (second model "
+        f"{meaning_verification.RERANK_RELATED_MIN_SIMILARITY}), paraphrased from "
         f"{meaning.PARAPHRASE_MIN_SIMILARITY}); verify p50 {median(times):.0f} ms, "
         f"p99 {pct(times, 99):.0f} ms"
     )
@@ -172,16 +173,16 @@ def sweep(engine, task, args, queries, qids, relevant, refs, fixed) -> None:
             for qid in qids:
                 if qid not in fixed:
                     claim = queries[qid][:5000]
-                    similarity, words, titled = verification.meaning_pool(s, claim)
+                    similarity, words, titled = meaning_verification.meaning_pool(s, claim)
                     closeness = rerank.similarities(s, meaning_text(claim), list(similarity))
                     pools[qid] = (similarity, words, titled, closeness)
         if saved:
             saved.write_bytes(pickle.dumps(pools))
-    weights = args.lexical_weight or [verification.LEXICAL_WEIGHT]
+    weights = args.lexical_weight or [meaning_verification.LEXICAL_WEIGHT]
     floors = args.related_min or [meaning.RELATED_MIN_SIMILARITY]
-    for title_weight in args.title_weight or [verification.TITLE_WEIGHT]:
-        for rerank_floor in args.rerank_related_min or [verification.RERANK_RELATED_MIN_SIMILARITY]:
-            for rerank_weight in args.rerank_weight or [verification.RERANK_WEIGHT]:
+    for title_weight in args.title_weight or [meaning_verification.TITLE_WEIGHT]:
+        for rerank_floor in args.rerank_related_min or [meaning_verification.RERANK_RELATED_MIN_SIMILARITY]:
+            for rerank_weight in args.rerank_weight or [meaning_verification.RERANK_WEIGHT]:
                 print(
                     f"{task} {args.split} sweep, title weight {title_weight}, rerank weight {rerank_weight}, "
                     f"second model related from {rerank_floor}: MAP@5 by lexical weight (rows) x "
@@ -197,10 +198,10 @@ def sweep(engine, task, args, queries, qids, relevant, refs, fixed) -> None:
                                 ranked = fixed[qid]
                             else:
                                 similarity, words, titled, closeness = pools[qid]
-                                lexical = verification.lexical_scores(
+                                lexical = meaning_verification.lexical_scores(
                                     words, titled, title_weight=title_weight
                                 )
-                                fused = verification.ranked_by_meaning(
+                                fused = meaning_verification.ranked_by_meaning(
                                     similarity,
                                     closeness,
                                     lexical,

@@ -40,7 +40,7 @@ from pathlib import Path
 from common import DATA, QV, median, need, pct, temp_sqlite_url
 from sqlalchemy import select
 
-from service import embedding, verification
+from service import embedding, meaning_verification
 from service.corpus import import_file
 from service.db import make_engine, session_scope
 from service.matching.meaning import OTHER_LANGUAGE_MIN_SIMILARITY, PARAPHRASE_MIN_SIMILARITY, same_language
@@ -217,13 +217,14 @@ def reversals(s, cases: list[dict]) -> None:
     claims = [r for r in (reversed_claim(c["claim"]) for c in cases) if r is not None]
     passed = {}
     for label, check in (("with the check", True), ("without it", False)):
+        kept = meaning_verification.reversed_similarity
         if not check:
-            kept, verification._reversed_similarity = verification._reversed_similarity, lambda *a: None
+            meaning_verification.reversed_similarity = lambda *a: None
         try:
             passed[label] = sum(verify(s, claim)["verdict"] == "paraphrased" for claim in claims)
         finally:
             if not check:
-                verification._reversed_similarity = kept
+                meaning_verification.reversed_similarity = kept
     print(
         f"reversed dev claims ({len(claims)} of {len(cases)} have a reversal): wrongly `paraphrased` "
         + ", ".join(f"{n / max(1, len(claims)):.3f} {label}" for label, n in passed.items())
@@ -298,7 +299,7 @@ def tune(s, by_language: dict, limit: int | None, same: dict, negatives: list[st
     print(f"  most translations less negatives (step 0.01): {best:.2f}")
     # Whether a second-stage rerank of the vectors' shortlist could help a language: is the translation
     # in the nearest VECTOR_CANDIDATES at all (a rerank cannot find what the shortlist lacks)?
-    k = verification.VECTOR_CANDIDATES
+    k = meaning_verification.VECTOR_CANDIDATES
     shortlisted = defaultdict(list)
     for case, v in zip(cases, claim_vectors, strict=True):
         near = [text_of[q] for q, _ in vectors.nearest(s, v, k=k)]

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from sqlalchemy.dialects import postgresql, sqlite
 
+from service.candidates import candidate_texts_query
 from service.db import session_scope
 from service.filters import Filters
-from service.verification import candidate_texts_query
 
 STATEMENT = "The bridge to the northern islands will open before the monsoon season."
 SOURCES = [

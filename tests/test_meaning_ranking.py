@@ -1,11 +1,11 @@
-"""The order of quotes found by meaning (verification.ranked_by_meaning): the first model's similarity and
-the words find and order them; the second model's similarity, once every candidate has one, reorders them.
-No model runs here: the similarities are given."""
+"""The order of quotes found by meaning (meaning_verification.ranked_by_meaning): the first model's
+similarity and the words find and order them; the second model's similarity, once every candidate has
+one, reorders them. No model runs here: the similarities are given."""
 
 from __future__ import annotations
 
 from service.matching import RELATED_MIN_SIMILARITY
-from service.verification import (
+from service.meaning_verification import (
     RERANK_RELATED_MIN_SIMILARITY,
     RERANK_RELATED_MIN_SIMILARITY_OTHER_LANGUAGE,
     RERANK_WEIGHT,

@@ -6,7 +6,7 @@ import json
 
 from sqlalchemy.dialects import sqlite
 
-from service import verification
+from service import candidates, verification
 from service.corpus import import_file
 from service.db import make_engine, session_scope
 from service.migrate import upgrade
@@ -29,7 +29,7 @@ def test_no_verification_query_scans_the_quotes_after_analyze(tmp_path):
     import_file(engine, path)
     with engine.begin() as conn:
         conn.exec_driver_sql("ANALYZE")
-        for stmt in (verification._TEXTS, verification._BY_ID, verification._BY_ORIGINAL):
+        for stmt in (candidates.TEXTS, candidates.BY_ID, candidates.BY_ORIGINAL):
             plan = _plan(conn, stmt.stmt, [3, 40, 200])
             assert not [step for step in plan if step.startswith("SCAN")], plan
     with session_scope(engine) as session:

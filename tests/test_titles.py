@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from service import create_app, verification
+from service import create_app, meaning_verification
 from service.cli import main
 from service.db import session_scope
 from service.models import Quote
@@ -65,10 +65,10 @@ def _id_of(engine, text: str) -> int:
 
 def test_embed_writes_the_titles_file_and_the_headlines_words_find_its_quote(run, empty_db):
     with session_scope(empty_db) as s:
-        assert verification.meaning_pool(s, TWEET)[2] == []  # no vectors, no titles file yet
+        assert meaning_verification.meaning_pool(s, TWEET)[2] == []  # no vectors, no titles file yet
     run("embed")
     with session_scope(empty_db) as s:
-        similarity, _, titled = verification.meaning_pool(s, TWEET)
+        similarity, _, titled = meaning_verification.meaning_pool(s, TWEET)
     vaccine = _id_of(empty_db, VACCINE)
     assert titled[0][0] == vaccine
     assert vaccine in similarity
@@ -102,7 +102,7 @@ def test_a_deleted_quote_the_titles_file_still_holds_is_not_shown(run, empty_db,
     with session_scope(empty_db) as s:
         delete_quote(s, vaccine)
     with session_scope(empty_db) as s:
-        assert vaccine in [q for q, _ in verification.meaning_pool(s, TWEET)[2]]  # the file is older
+        assert vaccine in [q for q, _ in meaning_verification.meaning_pool(s, TWEET)[2]]  # the file is older
     result = client.post("/api/v1/verify", json={"claim": TWEET}).get_json()
     shown = [m["quote"]["id"] for m in result["matches"]] + [r["quote"]["id"] for r in result["related"]]
     assert vaccine not in shown
