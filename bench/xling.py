@@ -21,7 +21,8 @@ catches them and without it.
 ``--tune`` prints, on the *tuning half* (every other claim of each language, the first included), the
 share of claims whose translation reaches each similarity against the share of hard negatives whose
 nearest foreign quote does: OTHER_LANGUAGE_MIN_SIMILARITY is chosen there, never on the other half; and
-how many true translations and reversed claims the reversal check takes at each margin (REVERSAL_MARGIN).
+the share `paraphrased`, and of the claims reversed wrongly so, at each margin of the reversal check
+(REVERSAL_MARGIN).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from sqlalchemy import select
 from service import embedding, meaning_verification
 from service.corpus import import_file
 from service.db import make_engine, session_scope
+from service.matching import negation
 from service.matching.meaning import OTHER_LANGUAGE_MIN_SIMILARITY, PARAPHRASE_MIN_SIMILARITY, same_language
 from service.matching.negation import REVERSAL_MARGIN, reversed_claim
 from service.migrate import upgrade
@@ -187,7 +189,7 @@ def measure(engine, args) -> None:
         reversals(s, cases[: args.limit] if args.limit else cases)
         if args.tune:
             tune(s, by_language, args.limit, same, negatives)
-            tune_reversal(by_language, args.limit)
+            tune_reversal(s, by_language, args.limit)
         qv_cases = [json.loads(x) for x in (QV / "dev-cases.jsonl").read_text(encoding="utf-8").splitlines()]
         fabricated = [c["claim"] for c in qv_cases if c["category"] == "fabricated"]
         nearest = sorted(vectors.nearest(s, v, k=1)[0][1] for v in vectors.embed(fabricated))
@@ -231,36 +233,46 @@ def reversals(s, cases: list[dict]) -> None:
     )
 
 
-def tune_reversal(by_language: dict, limit: int | None) -> None:
-    """On the tuning half: for each claim with a reversal and its translation, the share of true pairs
-    taken for the opposite (the translation nearer the claim reversed) and of reversed claims caught (the
-    translation nearer the reversed claim's own reversal), at each margin, of the pairs that reach a match:
-    REVERSAL_MARGIN is chosen there."""
-    pairs = []
-    for group in by_language.values():
-        for i, case in enumerate(group[:limit]):
-            flipped = reversed_claim(case["claim"]) if tuning_half(i) else None
-            if flipped is not None:
-                pairs.append((case["claim"], flipped, reversed_claim(flipped) or case["claim"], case))
+def tune_reversal(s, by_language: dict, limit: int | None) -> None:
+    """On the tuning half, at each margin: the share of claims `paraphrased`, and of the claims reversed
+    the share wrongly `paraphrased` (REVERSAL_MARGIN is chosen there); and, of the claims with a reversal
+    and the translation, the share of true pairs taken for the opposite (the translation nearer the claim
+    reversed) and of reversed claims caught, of the pairs that reach a match."""
+    cases = [c for group in by_language.values() for i, c in enumerate(group[:limit]) if tuning_half(i)]
+    pairs = [(c, r) for c in cases if (r := reversed_claim(c["claim"])) is not None]
     if not pairs:
         return
+    print(
+        f"tuning half ({len(cases)} claims, {len(pairs)} with a reversal): `paraphrased` / reversed claims "
+        f"wrongly `paraphrased`, at each margin (now {REVERSAL_MARGIN})"
+    )
+    chosen = negation.REVERSAL_MARGIN
+    try:
+        for margin in (None, 0.0, 0.005, 0.01, 0.02, 0.03):
+            negation.REVERSAL_MARGIN = 9.0 if margin is None else margin  # None: out of reach, no check
+            para = sum(verify(s, c["claim"])["verdict"] == "paraphrased" for c in cases) / len(cases)
+            passed = sum(verify(s, r)["verdict"] == "paraphrased" for _, r in pairs) / len(pairs)
+            label = "no check" if margin is None else f"{margin:.3f}"
+            print(f"  {label:>8}: paraphrased {para:.3f}  reversed passed {passed:.3f}")
+    finally:
+        negation.REVERSAL_MARGIN = chosen
     claim, flipped, back, translation = (
-        vectors.embed(texts)
-        for texts in zip(*[(c, f, b, x["expected"]["text"]) for c, f, b, x in pairs], strict=True)
+        vectors.embed(list(texts))
+        for texts in zip(
+            *[(c["claim"], r, reversed_claim(r) or c["claim"], c["expected"]["text"]) for c, r in pairs],
+            strict=True,
+        )
     )
     to_claim = (claim * translation).sum(1)
     to_flipped = (flipped * translation).sum(1)
     to_back = (back * translation).sum(1)
     true_reach = to_claim >= OTHER_LANGUAGE_MIN_SIMILARITY
     reversed_reach = to_flipped >= OTHER_LANGUAGE_MIN_SIMILARITY
-    print(
-        f"tuning half, {len(pairs)} claims with a reversal: true translations taken for the opposite / "
-        f"reversed claims caught, of those reaching {OTHER_LANGUAGE_MIN_SIMILARITY} (now {REVERSAL_MARGIN})"
-    )
-    for margin in (0.0, 0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.04, 0.05):
+    print(f"  pairs reaching {OTHER_LANGUAGE_MIN_SIMILARITY}: true taken for the opposite / reversed caught")
+    for margin in (0.0, 0.005, 0.01, 0.02, 0.03, 0.05):
         taken = ((to_flipped - to_claim > margin) & true_reach).sum() / max(1, true_reach.sum())
         caught = ((to_back - to_flipped > margin) & reversed_reach).sum() / max(1, reversed_reach.sum())
-        print(f"  {margin:.3f}: true taken for the opposite {taken:.3f}  reversed caught {caught:.3f}")
+        print(f"  {margin:8.3f}: {taken:.3f} / {caught:.3f}")
 
 
 def tune(s, by_language: dict, limit: int | None, same: dict, negatives: list[str]) -> None:
