@@ -1,7 +1,7 @@
 """Whether a statement close in meaning says the opposite of the claim: one of the two is negated.
 
 Sentence vectors place a statement and its negation close ("Korea is not an important strategic partner
-for the EU" is at 0.83 from Kallas's Indonesian, which says it is), so similarity alone would call a
+for the EU" is at 0.82 from Kallas's Indonesian, which says it is), so similarity alone would call a
 reversed claim a paraphrase. Words in two languages cannot be compared, but the claim can be compared with
 itself reversed: the claim's polarity is flipped in English ("is" ↔ "is not", "cannot" ↔ "can"), both are
 embedded, and a quote nearer the reversed claim than the claim says the opposite. Only the claim's side
