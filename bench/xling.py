@@ -215,21 +215,26 @@ def measure(engine, args) -> None:
 def reversals(s, cases: list[dict]) -> None:
     """Each dev claim reversed (matching.negation: "is" for "is not"), which the archive does not hold:
     a `paraphrased` is a false one, the translation of the claim passed as its opposite. Measured with the
-    check and, in the same process, without it."""
+    check and, in the same process, without it, with each one's verify time (the check's own cost)."""
     claims = [r for r in (reversed_claim(c["claim"]) for c in cases) if r is not None]
-    passed = {}
+    passed, took = {}, {}
+    kept = meaning_verification.reversed_similarity
     for label, check in (("with the check", True), ("without it", False)):
-        kept = meaning_verification.reversed_similarity
-        if not check:
-            meaning_verification.reversed_similarity = lambda *a: None
+        meaning_verification.reversed_similarity = kept if check else (lambda *a: None)
+        times, wrong = [], 0
         try:
-            passed[label] = sum(verify(s, claim)["verdict"] == "paraphrased" for claim in claims)
+            for claim in claims:
+                t = time.perf_counter()
+                wrong += verify(s, claim)["verdict"] == "paraphrased"
+                times.append((time.perf_counter() - t) * 1000)
         finally:
-            if not check:
-                meaning_verification.reversed_similarity = kept
+            meaning_verification.reversed_similarity = kept
+        passed[label], took[label] = wrong, median(times)
     print(
         f"reversed dev claims ({len(claims)} of {len(cases)} have a reversal): wrongly `paraphrased` "
         + ", ".join(f"{n / max(1, len(claims)):.3f} {label}" for label, n in passed.items())
+        + "; verify p50 "
+        + ", ".join(f"{ms:.1f} ms {label}" for label, ms in took.items())
     )
 
 
