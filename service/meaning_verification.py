@@ -225,11 +225,10 @@ def by_meaning(
 def reversed_similarity(
     session: Session, claim_text: str, claim_language: str | None, similarity: dict[int, float]
 ) -> dict[int, float] | None:
-    """The similarity of each quote close enough to be a match to the claim reversed ("is" for "is
-    not", negation.reversed_claim): an English claim's only, and only when some quote is that close, so a
-    claim nothing is close to pays no second embedding."""
-    least = min(matching.OTHER_LANGUAGE_MIN_SIMILARITY, matching.PARAPHRASE_MIN_SIMILARITY)
-    close = [q for q, s in similarity.items() if s >= least]
+    """The similarity of each quote near enough to be a match in some language to the claim reversed
+    ("is" for "is not", negation.reversed_claim): an English claim's only, and only when some quote is
+    that near, so a claim nothing is near pays no second embedding."""
+    close = [q for q, s in similarity.items() if s >= matching.REVERSAL_CHECK_MIN_SIMILARITY]
     if not close or claim_language not in (None, "en"):
         return None
     flipped = matching.reversed_claim(meaning_text(claim_text))

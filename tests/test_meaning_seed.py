@@ -97,3 +97,17 @@ def test_english_renderings_of_cho_find_his_statements(api, claim, stored):
     assert stored in top["quote"]["text"]
     assert top["quote"]["speaker"]["name"] == "Cho Tae-yul"
     assert top["speaker_match"] == "exact"
+
+
+def test_a_reversal_is_flagged_on_kallas_words_in_both_their_languages(seeded, client):
+    # The seed as stored, with its editorial English rendering: in English, in other words, it is below
+    # the paraphrase threshold, and its Indonesian original is a match across languages; both are nearer
+    # the claim with its "not" taken out, and a reader must see both flagged, not one.
+    result = _verify(client, claim="The EU does not consider Korea an important partner")
+    assert result["verdict"] == "unverified"
+    assert "says_opposite" in result["reasons"]
+    kallas = [r for r in result["related"] if r["quote"]["speaker"]["name"] == "Kaja Kallas"]
+    assert sorted((r["quote"]["language"], r["says_opposite"]) for r in kallas) == [
+        ("en", True),
+        ("id", True),
+    ]

@@ -113,3 +113,19 @@ def test_quote_about_as_near_the_claim_reversed_is_still_a_match():
     matches, related = judge_meaning(Claim(CLAIM), ranked, claim_language="en", reversed_similarity=near)
     assert [m.verdict for m in matches] == ["paraphrased"]
     assert related == []
+
+
+def test_related_quote_in_the_claims_language_nearer_the_claim_reversed_is_flagged_too():
+    # Below the paraphrase threshold in English, but near enough to be a match across languages: the
+    # English rendering of Kallas's words and her Indonesian original must read alike among the related.
+    claim = Claim("The EU does not consider Korea an important partner")
+    english = Candidate(1, "Korea is an important strategic partner for the EU.", KALLAS, language="en")
+    ranked = [(english, 0.75, "en"), (_indonesian(2, KALLAS), 0.72, "id")]
+    matches, related = judge_meaning(
+        claim, ranked, claim_language="en", reversed_similarity={1: 0.83, 2: 0.79}
+    )
+    assert matches == []
+    assert [(r.candidate.quote_id, r.says_opposite) for r in related] == [(1, True), (2, True)]
+    # Nearer the claim than its reversal, the same quote is related and not flagged.
+    _, related = judge_meaning(claim, ranked, claim_language="en", reversed_similarity={1: 0.70, 2: 0.79})
+    assert [(r.candidate.quote_id, r.says_opposite) for r in related] == [(1, False), (2, True)]

@@ -44,6 +44,9 @@ SPEAKER_PREFERENCE_MARGIN = 0.05
 # 2A+2B *train* (bench/claim_retrieval.py --split train --sweep): the lowest similarity that no more than
 # one query in a thousand reaches with a claim other than its fact-checked one (1 of 1,362).
 PARAPHRASE_MIN_SIMILARITY = 0.80
+# A quote from here is compared with the claim reversed (negation.reversed_claim): the lower of the two
+# thresholds above, so every quote that could be a match in some language is asked the same question.
+REVERSAL_CHECK_MIN_SIMILARITY = min(OTHER_LANGUAGE_MIN_SIMILARITY, PARAPHRASE_MIN_SIMILARITY)
 # From here a quote is `related`: close in meaning, not the same statement, listed after the matches.
 # Chosen on CheckThat! 2021 2A and 2B *train* (bench/claim_retrieval.py --split train --sweep; the ranking
 # a browser extension shows, `matches` then `related`): MAP@5 rises as it falls, by 0.11 (2A) and 0.03
@@ -137,7 +140,7 @@ def judge_meaning(
     are matches.
     ``people_of_surname``: how many people of the archive bear a surname (speakers.speaker_match).
     ``reversed_similarity``: each quote's similarity to the claim reversed (negation.reversed_claim), for
-    the quotes close enough to be matches; a quote nearer it than the claim says the opposite.
+    the quotes from REVERSAL_CHECK_MIN_SIMILARITY; a quote nearer it than the claim says the opposite.
     """
     matches: list[MeaningMatch] = []
     related: list[Related] = []
@@ -150,8 +153,11 @@ def judge_meaning(
         # A claim whose figures differ from the quote's is another statement on its subject: related.
         changed = close and figures_differ(claim.text, candidate.text)
         # So is one nearer the claim reversed than the claim: it says the opposite ("is not" for "is").
+        # Any quote near enough to be a match in some language is asked, whatever its own: an English
+        # rendering and its Indonesian original then read alike among the related quotes.
         opposite = (
-            close
+            similarity >= REVERSAL_CHECK_MIN_SIMILARITY
+            and not short
             and not changed
             and says_opposite(similarity, (reversed_similarity or {}).get(candidate.quote_id))
         )
