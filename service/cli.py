@@ -481,12 +481,7 @@ def check(draft, language, color, since, until, publisher, standing, quote_langu
                 click.echo(click.style(f"{'':>15}{found}", fg="cyan"), color=color)
             for op in top["diff"]:
                 if op["op"] != "equal":
-                    click.echo(
-                        click.style(
-                            f"{'':>15}{op['op']}: {op['claim']!r} \u2192 quote {op['quote']!r}", fg="yellow"
-                        ),
-                        color=color,
-                    )
+                    click.echo(click.style(f"{'':>15}{_difference(op)}", fg="yellow"), color=color)
         if verdict == "unverified" and (changed or opposite):
             quote = (changed or opposite)[0]["quote"]
             who = quote["speaker"]["name"] if quote.get("speaker") else "-"
@@ -538,6 +533,15 @@ def embed(jobs: int) -> None:
             bar.close()
         held = embedding.rebuild_index(engine, url)
     click.echo(f"embedded {done} quotes; the vector index holds {held}")
+
+
+def _difference(op: dict) -> str:
+    """One step of a match's word diff as a reader says it: what the draft adds, leaves out or changes."""
+    if op["op"] == "insert":
+        return f"the draft adds \u201c{op['claim']}\u201d"
+    if op["op"] == "delete":
+        return f"the draft leaves out \u201c{op['quote']}\u201d"
+    return f"the draft has \u201c{op['claim']}\u201d where the quote has \u201c{op['quote']}\u201d"
 
 
 def _clip(text: str, width: int = 100) -> str:

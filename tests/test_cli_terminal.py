@@ -200,6 +200,20 @@ def test_check_on_a_terminal_says_which_match_was_found_by_meaning(env, seeded, 
     assert re.search(r"Found by its meaning \(similarity 0\.\d\d of 1\), in Indonesian", output), output
 
 
+def test_check_on_a_terminal_says_how_an_altered_quotation_differs_from_the_quote(env, seeded, tmp_path):
+    # Kallas's words with a "not" added and a word changed: each difference said as a reader says it.
+    code, output = _check_on_terminal(
+        'Kallas said: "Korea is not an important strategic partner for the EU."\n'
+        'Kallas added: "Korea is a vital strategic partner for the EU."',
+        env,
+        tmp_path,
+    )
+    assert code == 1, output  # altered: a publish step stops on it
+    assert "2 quotations: 2 altered" in output
+    assert "the draft adds \u201cnot\u201d" in output
+    assert "the draft has \u201ca vital\u201d where the quote has \u201can important\u201d" in output
+
+
 @pytest.mark.parametrize(
     ("claim", "note"),
     [
