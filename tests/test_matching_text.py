@@ -94,3 +94,36 @@ def test_words_in_long_quotes_with_odd_spacing_and_marks_still_match():
     quote = "Tout\u00a0est   perdu\u2026 fors l\u2019honneur,\tsaid the king\u2028after the battle of Pavia."
     claim = "Tout est perdu... fors l'honneur, said the king after the battle of Pavia"
     assert judge(Claim(claim), [Candidate(1, quote, Person(1, "Francis I"))]).verdict == "verified"
+
+
+def test_chinese_and_japanese_are_read_a_character_a_word():
+    # No spaces between their words: each ideograph or kana is one, with its span; Latin letters among
+    # them stay a word, and Hangul, written with spaces, is read by its spaces.
+    assert words("韩国是欧盟的伙伴。") == ["韩", "国", "是", "欧", "盟", "的", "伙", "伴"]
+    text = "韓国はEUにとって"
+    assert [(t.folded, text[t.start : t.end]) for t in tokens(text)][:5] == [
+        ("韓", "韓"),
+        ("国", "国"),
+        ("は", "は"),
+        ("eu", "EU"),
+        ("に", "に"),
+    ]
+    hangul = "한국은 EU의 파트너"
+    assert [hangul[t.start : t.end] for t in tokens(hangul)] == ["한국은", "EU의", "파트너"]
+    assert index_terms("韩国是韩国") == {"韩", "国", "是"}
+
+
+def test_kana_voicing_marks_are_letters_not_accents():
+    # "ぶた" (pig) is not "ふた" (lid); the same kana composed or decomposed is the same word.
+    assert words("ぶた") != words("ふた")
+    assert words("パン") == words("ハ\u309aン")
+    assert _verdict("パートナー", "ハートナー") != "verified"
+
+
+def test_a_chinese_claim_is_verified_in_its_own_words_and_a_character_added_is_shown():
+    quote = "韩国是欧盟重要的战略伙伴，与韩国的合作非常重要。"
+    assert _verdict(quote, quote) == "verified"
+    assert _verdict("韩国是欧盟重要的战略伙伴", quote) == "verified"
+    added = judge(Claim("韩国是欧盟非常重要的战略伙伴。"), [Candidate(1, quote, Person(1, "王毅"))])
+    assert added.verdict == "altered"
+    assert [(d.op, d.claim) for d in added.matches[0].diff if d.op != "equal"] == [("insert", "非常")]

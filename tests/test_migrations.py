@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+import numpy as np
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -79,3 +80,50 @@ def test_surname_keys_written_by_an_older_reading_are_read_again(tmp_path):
         keys = dict(conn.execute(text("SELECT name, surname_key FROM speakers")).all())
     engine.dispose()
     assert keys == {"Bashar al-Assad": "assad", "Kaja Kallas": "kallas"}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_empty_database(request, tmp_path):
+    """An empty database of each kind the service runs on: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'any.db'}"
+    return request.getfixturevalue("empty_postgres")
+
+
+def test_a_chinese_quote_indexed_as_one_long_word_is_found_by_its_characters_after_the_upgrade(
+    any_empty_database,
+):
+    # Before 0012 a run of ideographs was one word: the quote's only index term was its whole sentence.
+    from alembic import command
+    from sqlalchemy.orm import Session
+
+    from service import create_app
+    from service.search import add_postings, plan, remove_from_index
+    from service.store import QuoteDraft, create_quote
+
+    url = any_empty_database
+    upgrade(url)
+    quote = "韩国是欧盟重要的战略伙伴。"
+    old_key = plan.term_key("韩国是欧盟重要的战略伙伴")
+    engine = make_engine(url)
+    with Session(engine) as s, s.begin():  # the postings as the old reading wrote them
+        qid = create_quote(s, QuoteDraft(text=quote, speaker="王毅", language="zh")).id
+        remove_from_index(s, [(qid, quote)])
+        add_postings(s, np.array([qid]), np.array([1]), np.array([old_key]))
+    command.downgrade(alembic_config(url), "0011_quote_rerank_vectors")
+
+    def verdict(claim: str) -> str:
+        app = create_app({"DATABASE_URL": url, "TESTING": True})
+        try:
+            return app.test_client().post("/api/v1/verify", json={"claim": claim}).get_json()["verdict"]
+        finally:
+            app.extensions["quotetrace.engine"].dispose()
+
+    assert verdict(quote) != "verified"  # its words are not found (its meaning may be)
+    upgrade(url)
+    assert verdict(quote) == verdict("韩国是欧盟重要的战略伙伴") == "verified"
+    with engine.connect() as conn:  # the old word is gone from the index, and the quote counted once
+        old = conn.execute(text("SELECT count(*) FROM postings WHERE term_key = :k"), {"k": old_key}).scalar()
+        docs = conn.execute(text("SELECT df FROM index_terms WHERE term_key = 0")).scalar()
+    engine.dispose()
+    assert (old, docs) == (0, 1)

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from service.matching.align import Alignment, DiffOp, Gap, align, parse_claim, quoted_region
 from service.matching.speakers import LEVELS, UNCHECKED, Person, SpeakerMatch, speaker_match
 from service.matching.standing import group_appearances, is_vetted, same_statement, weigh_standing
-from service.matching.text import Token, fold, straighten, tokens
+from service.matching.text import Token, fold, space_cjk, straighten, tokens
 
 __all__ = ["Candidate", "Claim", "Judgement", "Match", "judge"]
 
@@ -169,7 +169,7 @@ def _padded_norm(text: str) -> str:
         if straight.isascii():
             text = straight
     if not text.isascii():
-        text = fold(text)
+        text = space_cjk(fold(text))
         for space in _OTHER_SPACES:  # what str.split() splits on that folding leaves as it is
             if space in text:
                 text = text.replace(space, " ")

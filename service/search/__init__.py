@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import chain
 
 import numpy as np
@@ -103,12 +103,17 @@ _RUN_HOLDING = (
 )
 
 
-def remove_from_index(session: Session, quotes: Iterable[tuple[int, str]]) -> None:
-    """Forget each ``(quote_id, text)`` (the text as it was indexed)."""
+def remove_from_index(
+    session: Session,
+    quotes: Iterable[tuple[int, str]],
+    keys_of: Callable[[str], list[int]] = plan.quote_keys,
+) -> None:
+    """Forget each ``(quote_id, text)`` (the text as it was indexed; ``keys_of`` its words' keys as they
+    were read then, for a migration that indexes texts again after the words are read otherwise)."""
     df: Counter[int] = Counter()
     for quote_id, text in quotes:
         df[plan.DOC_COUNT_KEY] += 1
-        for key in sorted(plan.quote_keys(text)):
+        for key in sorted(keys_of(text)):
             if _remove_from_run(session, key, quote_id):
                 df[key] += 1
     for key_count, keys in _group_by_count(df).items():

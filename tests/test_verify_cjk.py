@@ -1,0 +1,73 @@
+"""Chinese and Japanese claims, which write no spaces between words, through POST /api/v1/verify.
+
+A run of ideographs and kana used to be read as one word: a Chinese or Japanese quote was found only by
+its whole sentence, and a claim in either language was too short to be matched by its meaning.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from service.db import session_scope
+from service.store import QuoteDraft, create_quote
+
+WANG_ZH = "韩国是欧盟重要的战略伙伴，与韩国的合作非常重要。"
+KISHIDA_JA = "韓国はEUにとって重要な戦略的パートナーであり、韓国との協力は重要です。"
+BRIDGE_EN = "The new bridge over the river will open to traffic in the spring of next year."
+
+
+@pytest.fixture
+def api(client, empty_db):
+    with session_scope(empty_db) as s:
+        create_quote(s, QuoteDraft(text=WANG_ZH, speaker="王毅", language="zh"))
+        create_quote(s, QuoteDraft(text=KISHIDA_JA, speaker="岸田文雄", language="ja"))
+        create_quote(s, QuoteDraft(text=BRIDGE_EN, speaker="Jane Doe", language="en"))
+    return client
+
+
+def _verify(client, **body):
+    response = client.post("/api/v1/verify", json=body)
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()
+
+
+@pytest.mark.parametrize(
+    ("claim", "speaker", "stored"),
+    [
+        (WANG_ZH, "王毅", WANG_ZH),
+        ("韩国是欧盟重要的战略伙伴", "王毅", WANG_ZH),
+        (KISHIDA_JA, "岸田文雄", KISHIDA_JA),
+    ],
+    ids=["chinese", "chinese-first-clause", "japanese"],
+)
+def test_a_chinese_or_japanese_quote_is_verified_in_its_own_words(api, claim, speaker, stored):
+    result = _verify(api, claim=claim, speaker=speaker)
+    assert result["verdict"] == "verified"
+    assert result["matches"][0]["quote"]["text"] == stored
+
+
+def test_characters_added_or_left_out_are_altered_and_shown(api):
+    added = _verify(api, claim="韩国是欧盟非常重要的战略伙伴，与韩国的合作非常重要。", speaker="王毅")
+    assert added["verdict"] == "altered"
+    assert [(d["op"], d["claim"]) for d in added["matches"][0]["diff"] if d["op"] != "equal"] == [
+        ("insert", "非常")
+    ]
+    left_out = _verify(api, claim=KISHIDA_JA.replace("戦略的", ""))
+    assert left_out["verdict"] == "altered"
+    assert [(d["op"], d["quote"]) for d in left_out["matches"][0]["diff"] if d["op"] != "equal"] == [
+        ("delete", "戦略的")
+    ]
+
+
+def test_wang_yis_words_credited_to_someone_else_are_misattributed(api):
+    result = _verify(api, claim=WANG_ZH, speaker="李强")
+    assert result["verdict"] == "misattributed"
+    assert result["matches"][0]["quote"]["speaker"]["name"] == "王毅"
+
+
+def test_a_japanese_claim_finds_an_english_statement_by_its_meaning(api):
+    result = _verify(api, claim="川に架かる新しい橋は来年の春に開通します。")
+    assert result["verdict"] == "paraphrased"
+    top = result["matches"][0]
+    assert top["quote"]["text"] == BRIDGE_EN
+    assert top["meaning"]["reason"] == "other_language"
