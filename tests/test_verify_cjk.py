@@ -71,3 +71,20 @@ def test_a_japanese_claim_finds_an_english_statement_by_its_meaning(api):
     top = result["matches"][0]
     assert top["quote"]["text"] == BRIDGE_EN
     assert top["meaning"]["reason"] == "other_language"
+
+
+@pytest.mark.parametrize(
+    ("draft", "quoted"),
+    [
+        (f"王毅表示：“{WANG_ZH}”", WANG_ZH),
+        (f"岸田文雄首相は「{KISHIDA_JA[:-1]}」と述べた。", KISHIDA_JA[:-1]),
+    ],
+    ids=["chinese", "japanese"],
+)
+def test_a_quotation_in_a_chinese_or_japanese_draft_is_found_and_checked(api, draft, quoted):
+    # Its speaker is not read yet (that needs the languages' speech verbs and names): its words are.
+    response = api.post("/api/v1/check", json={"text": draft})
+    assert response.status_code == 200, response.get_json()
+    quotes = response.get_json()["quotes"]
+    assert [q["text"] for q in quotes] == [quoted]
+    assert quotes[0]["verification"]["verdict"] == "verified"

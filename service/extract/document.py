@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from service.matching.text import CJK
+
 from .lexicon import (
     word_set,
 )
@@ -25,7 +27,9 @@ MASK = "\u2591"
 # No sentence is longer than this; a longer run is cut (see _cut_long_sentences). The longest real sentence
 # on PolNeAR train and dev is 1,518 characters.
 MAX_SENTENCE_CHARS = 2000
-WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d[\w.,]*")
+# A word; each Chinese or Japanese character is one, as the engine reads them (matching.text.CJK), so a
+# quotation in either language is as long as its characters, not one word, and reads as speech.
+WORD = re.compile(rf"[{CJK}]|[^\W\d_{CJK}](?:[^\W{CJK}]|[’'\-])*|\d[\w.,]*")
 
 
 _SENT_END = re.compile(r"[.!?\u2026]+[)\"”’»」']*[ \t]+(?=[\"“‘«„「(\[']?[A-Z0-9\u00c0-\u00de\u2591])")
