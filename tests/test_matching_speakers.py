@@ -209,6 +209,39 @@ def test_a_name_in_another_script_that_does_not_agree_is_unchecked_never_differe
         assert not found.differs
 
 
+@pytest.mark.parametrize(
+    ("claimed", "stored"),
+    [
+        ("Wang Yi", "王毅"),
+        ("WANG Yi", "王毅"),
+        ("Foreign Minister Wang Yi", "王毅"),
+        ("Jinping Xi", "习近平"),  # the Western order
+        ("Ouyang Xiu", "欧阳修"),  # a surname of two characters
+        ("王毅", "Wang Yi"),  # the claim in characters, the archive in pinyin
+    ],
+)
+def test_a_chinese_name_agrees_with_its_whole_pinyin_probably(claimed, stored):
+    found = speaker_match(claimed, Person(7, stored))
+    assert (found.level, found.reasons) == ("probable", ("speaker_other_script",))
+
+
+@pytest.mark.parametrize(
+    ("claimed", "stored"),
+    [
+        ("Wang Qishan", "王毅"),  # Wang is a hundred million people's surname: it alone says nothing
+        ("Wang", "王毅"),
+        ("President Xi", "习近平"),
+        ("Tsai Ing-wen", "蔡英文"),  # not pinyin (Cai Yingwen): not compared, not contradicted
+        ("Fumio Kishida", "岸田文雄"),  # a Japanese name in kanji is nobody's pinyin
+    ],
+)
+def test_a_chinese_name_whose_pinyin_differs_is_unchecked_never_different(claimed, stored):
+    found = speaker_match(claimed, Person(7, stored))
+    assert found.level == "unchecked"
+    assert not found.agrees
+    assert not found.differs
+
+
 def test_an_alias_in_the_claims_script_is_the_person():
     assert speaker_match("조태열", Person(3, "Cho Tae-yul", aliases=("조태열",))).level == "alias"
 

@@ -88,3 +88,14 @@ def test_a_quotation_in_a_chinese_or_japanese_draft_is_found_and_checked(api, dr
     quotes = response.get_json()["quotes"]
     assert [q["text"] for q in quotes] == [quoted]
     assert quotes[0]["verification"]["verdict"] == "verified"
+
+
+def test_an_english_claim_credited_to_wang_yi_in_pinyin_finds_his_chinese_words(api):
+    claim = "Korea is an important strategic partner of the EU, and cooperation with Korea is important."
+    result = _verify(api, claim=claim, speaker="Wang Yi")
+    assert result["verdict"] == "paraphrased"
+    top = result["matches"][0]
+    assert (top["quote"]["text"], top["speaker_match"]) == (WANG_ZH, "probable")
+    assert "speaker_other_script" in top["reasons"]
+    # Another Wang is not him, nor is anyone accused on a name that could not be compared.
+    assert _verify(api, claim=claim, speaker="Wang Qishan")["verdict"] == "unverified"

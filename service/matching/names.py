@@ -357,6 +357,25 @@ def in_latin_letters(text: str) -> str:
     return anyascii(unicodedata.normalize("NFC", text)).replace("'", "")
 
 
+# Chinese surnames of two characters; every other Chinese name opens with a surname of one.
+_COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 诸葛 上官 东方 皇甫 令狐 夏侯 慕容 尉迟 公孙 长孙 宇文 司徒 端木 歐陽 諸葛 長孫".split()  # noqa: SIM905
+)
+
+
+@lru_cache(maxsize=65536)
+def chinese_name_in_pinyin(text: str) -> tuple[str, str] | None:
+    """A Chinese name of 2-4 Han characters as (surname, given names) in toneless pinyin, folded
+    ("王毅" → ("wang", "yi"), "习近平" → ("xi", "jinping")), by ``anyascii``'s Mandarin reading of each
+    character; None for any other name. A Japanese name in kanji reads as nobody's pinyin."""
+    chars = [ch for ch in unicodedata.normalize("NFC", text) if not ch.isspace() and ch not in "·・"]
+    if not 2 <= len(chars) <= 4 or scripts_of("".join(chars)) != {"CJK"}:
+        return None
+    cut = 2 if "".join(chars[:2]) in _COMPOUND_SURNAMES and len(chars) > 2 else 1
+    surname, given = ("".join(letters_of(anyascii(ch)) for ch in part) for part in (chars[:cut], chars[cut:]))
+    return (surname, given) if surname and given else None
+
+
 @lru_cache(maxsize=65536)
 def spelled_words(text: str) -> tuple[str, ...]:
     """The words of the name in ``text`` as written, in order, folded to their letters: no titles, roles,

@@ -205,6 +205,15 @@ def _across_scripts(claimed: str, stored: str) -> str | None:
     claimed_scripts, stored_scripts = names.scripts_of(claimed), names.scripts_of(stored)
     if not claimed_scripts or not stored_scripts or not claimed_scripts.isdisjoint(stored_scripts):
         return None
+    latin, han = (claimed, stored) if claimed_scripts == {"LATIN"} else (stored, claimed)
+    pinyin = names.chinese_name_in_pinyin(han) if names.scripts_of(latin) == {"LATIN"} else None
+    if pinyin is not None:
+        # Pinyin spells a Chinese name one way, but a handful of surnames is most of a billion people's:
+        # only the whole name agrees ("Wang Yi", "Yi Wang", "WANG Yi" for 王毅; not "Wang Qishan"), and
+        # then only probably (汪毅 is "Wang Yi" too). Wade-Giles or Cantonese spellings stay unchecked.
+        spelled = "".join(names.spelled_words(latin))
+        surname, given = pinyin
+        return names.SAME if spelled in (surname + given, given + surname) else names.DIFFERENT
     latin_claimed = claimed if "LATIN" in claimed_scripts else names.in_latin_letters(claimed)
     latin_stored = stored if "LATIN" in stored_scripts else names.in_latin_letters(stored)
     agreement = _name_agreement(latin_claimed, latin_stored)
