@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.matching import Candidate, Claim, Person, fold, index_terms, judge, tokens, words
+from service.matching.text import words_per_token
 
 QUOTE = "Korea is an important strategic partner for the EU. Cooperation with Korea is important."
 
@@ -127,3 +128,9 @@ def test_a_chinese_claim_is_verified_in_its_own_words_and_a_character_added_is_s
     added = judge(Claim("韩国是欧盟非常重要的战略伙伴。"), [Candidate(1, quote, Person(1, "王毅"))])
     assert added.verdict == "altered"
     assert [(d.op, d.claim) for d in added.matches[0].diff if d.op != "equal"] == [("insert", "非常")]
+
+
+def test_a_chinese_character_counts_half_a_word_for_the_length_rules():
+    assert words_per_token("Korea is an important partner") == 1.0
+    assert words_per_token("韩国是欧盟的伙伴") == 0.5
+    assert words_per_token("韓国はEUにとって") == (1 + 7 / 2) / 8  # "EU" a word, seven kana and kanji

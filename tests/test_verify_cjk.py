@@ -99,3 +99,16 @@ def test_an_english_claim_credited_to_wang_yi_in_pinyin_finds_his_chinese_words(
     assert "speaker_other_script" in top["reasons"]
     # Another Wang is not him, nor is anyone accused on a name that could not be compared.
     assert _verify(api, claim=claim, speaker="Wang Qishan")["verdict"] == "unverified"
+
+
+def test_a_few_chinese_characters_are_a_few_words_not_a_sentence_to_accuse_anyone_on(api):
+    # "与韩国的合作非常重要" is ten characters, five words ("cooperation with Korea is very important"):
+    # too few to say that someone else's claim is Wang Yi's, as five English words would be.
+    phrase = "与韩国的合作非常重要"
+    other = _verify(api, claim=phrase, speaker="李强")
+    assert other["verdict"] == "unverified"
+    assert "weak_evidence" in other["matches"][0]["reasons"]
+    # Credited to him, word for word in one statement of his: verified, as a short claim.
+    own = _verify(api, claim=phrase, speaker="王毅")
+    assert own["verdict"] == "verified"
+    assert "short_claim" in own["matches"][0]["reasons"]

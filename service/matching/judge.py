@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from service.matching.align import Alignment, DiffOp, Gap, align, parse_claim, quoted_region
 from service.matching.speakers import LEVELS, UNCHECKED, Person, SpeakerMatch, speaker_match
 from service.matching.standing import group_appearances, is_vetted, same_statement, weigh_standing
-from service.matching.text import Token, fold, space_cjk, straighten, tokens
+from service.matching.text import Token, fold, space_cjk, straighten, tokens, words_per_token
 
 __all__ = ["Candidate", "Claim", "Judgement", "Match", "judge"]
 
@@ -313,8 +313,11 @@ def judge(
 
     scored.sort(key=_rank)
     sole = _sole_statement(scored)
+    per_word = words_per_token(claim.text)
     matches = tuple(
-        group_appearances(weigh_standing([_match(s, claim, sole=s is sole) for s in scored]))[:limit]
+        group_appearances(
+            weigh_standing([_match(s, claim, sole=s is sole, per_word=per_word) for s in scored])
+        )[:limit]
     )
     if not matches:
         return Judgement("unverified", (), ("no_match",))
@@ -416,18 +419,20 @@ def _rank(s: _Scored) -> tuple:
     )
 
 
-def _identifies(al: Alignment, n: int, *, sole: bool) -> bool:
+def _identifies(al: Alignment, n: float, *, sole: bool, per_word: float = 1.0) -> bool:
     """The claim is plainly this quote: enough words, few enough edits (MISATTRIBUTION_MIN_WORDS)."""
     if al.edits > STRONG_MAX_EDIT_SHARE * (al.equal + al.edits):
         return False
-    return al.equal >= MISATTRIBUTION_MIN_WORDS or (al.edits == 0 and sole and n >= MIN_CONFIRM_WORDS)
+    equal = al.equal * per_word
+    return equal >= MISATTRIBUTION_MIN_WORDS or (al.edits == 0 and sole and n >= MIN_CONFIRM_WORDS)
 
 
-def _match(s: _Scored, claim: Claim, *, sole: bool) -> Match:
+def _match(s: _Scored, claim: Claim, *, sole: bool, per_word: float = 1.0) -> Match:
+    """``per_word``: words a token counts for (text.words_per_token: a Chinese character is half one)."""
     al = s.alignment
     cand = s.candidate
     sm = s.speaker
-    n = al.claim_words
+    n = al.claim_words * per_word
     reasons: list[str] = list(sm.reasons) if sm is not None else []
     if cand.kind == "reported":
         words_say = "paraphrased"
@@ -440,7 +445,7 @@ def _match(s: _Scored, claim: Claim, *, sole: bool) -> Match:
         # A speaker whose name could not be compared (another script): neither confirmed nor accused.
         verdict = "unverified"
     elif sm is not None and sm.differs:
-        if _identifies(al, n, sole=sole):
+        if _identifies(al, n, sole=sole, per_word=per_word):
             verdict = "misattributed"
         else:
             # Another person's words, but too few or too loosely matched to say the claim is theirs.
