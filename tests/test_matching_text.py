@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.matching import Candidate, Claim, Person, fold, index_terms, judge, tokens, words
-from service.matching.text import words_per_token
+from service.matching.text import word_length, words_per_token
 
 QUOTE = "Korea is an important strategic partner for the EU. Cooperation with Korea is important."
 
@@ -134,3 +134,4 @@ def test_a_chinese_character_counts_half_a_word_for_the_length_rules():
     assert words_per_token("Korea is an important partner") == 1.0
     assert words_per_token("韩国是欧盟的伙伴") == 0.5
     assert words_per_token("韓国はEUにとって") == (1 + 7 / 2) / 8  # "EU" a word, seven kana and kanji
+    assert word_length("与韩国的合作非常重要") == 5  # ten characters: under the six words a claim needs

@@ -29,7 +29,7 @@ from service.matching.names import count_people, read_name, surname_key
 from service.matching.negation import reversed_claim
 from service.matching.speakers import Person, Role, SpeakerMatch, speaker_match, speaker_matches
 from service.matching.standing import STANDINGS, UNVETTED, copies_of, is_vetted, same_statement
-from service.matching.text import Token, fold, index_terms, tokens, words
+from service.matching.text import Token, fold, index_terms, tokens, word_length, words
 
 __all__ = [
     "MIN_CONFIRM_WORDS",
@@ -68,5 +68,6 @@ __all__ = [
     "shortlist",
     "speaker_matches",
     "tokens",
+    "word_length",
     "words",
 ]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from service.matching.judge import MIN_CONFIRM_WORDS, Candidate, Claim
 from service.matching.negation import says_opposite
 from service.matching.speakers import UNCHECKED, SpeakerMatch, speaker_match
-from service.matching.text import words, words_per_token
+from service.matching.text import word_length
 
 __all__ = ["MeaningMatch", "Related", "figures", "figures_differ", "judge_meaning", "same_language"]
 
@@ -144,7 +144,7 @@ def judge_meaning(
     """
     matches: list[MeaningMatch] = []
     related: list[Related] = []
-    short = len(words(claim.text)) * words_per_token(claim.text) < MIN_CONFIRM_WORDS
+    short = word_length(claim.text) < MIN_CONFIRM_WORDS
     for candidate, similarity, quote_language in ranked:
         other = same_language(claim_language, quote_language) is False
         reason = "other_language" if other else "paraphrase"

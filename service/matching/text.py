@@ -84,6 +84,11 @@ def words_per_token(text: str) -> float:
     return (len(found) - cjk + cjk / CJK_CHARACTERS_PER_WORD) / len(found)
 
 
+def word_length(text: str) -> float:
+    """How many words a reader counts in ``text`` (a Chinese or Japanese character is half of one)."""
+    return len(words(text)) * words_per_token(text)
+
+
 def space_cjk(text: str) -> str:
     """``text`` with each Chinese or Japanese character set apart by spaces, as ``tokens`` reads them
     (one word each), and their punctuation made spaces: for comparisons of words joined by spaces."""

@@ -157,7 +157,7 @@ def found_by_meaning(meaning: dict) -> str:
 
 def is_short(claim: str) -> bool:
     """Too few words to confirm a quote: the engine offers such a match only as a suggestion."""
-    return len(matching.words(claim)) < matching.MIN_CONFIRM_WORDS
+    return matching.word_length(claim) < matching.MIN_CONFIRM_WORDS
 
 
 # Closing quotation marks: a quotation's attribution is shown after them, not inside the quotation.
