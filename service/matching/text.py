@@ -67,36 +67,6 @@ _CJK_CHAR = re.compile(rf"[{CJK}][{KANA_VOICING}]*")
 _CJK_PUNCTUATION = re.compile("[\u3000-\u303f]")  # 、。「」『』〈〉 and the ideographic space
 
 
-# A Chinese or Japanese word is about two characters (1.6 in the Chinese Treebank's segmentation; the
-# longer, so that a phrase of a few characters never passes for a sentence): what the length rules count.
-CJK_CHARACTERS_PER_WORD = 2
-
-
-def words_per_token(text: str) -> float:
-    """How many words a reader counts for each of ``tokens(text)``: 1, less where a token is a Chinese or
-    Japanese character (CJK_CHARACTERS_PER_WORD of them make a word). For the rules on a claim's length."""
-    if text.isascii():
-        return 1.0
-    found = words(text)
-    cjk = sum(1 for w in found if _CJK_CHAR.fullmatch(w))
-    if not found or not cjk:
-        return 1.0
-    return (len(found) - cjk + cjk / CJK_CHARACTERS_PER_WORD) / len(found)
-
-
-def word_length(text: str) -> float:
-    """How many words a reader counts in ``text`` (a Chinese or Japanese character is half of one)."""
-    return len(words(text)) * words_per_token(text)
-
-
-def space_cjk(text: str) -> str:
-    """``text`` with each Chinese or Japanese character set apart by spaces, as ``tokens`` reads them
-    (one word each), and their punctuation made spaces: for comparisons of words joined by spaces."""
-    if _CJK_CHAR.search(text) is None:
-        return text
-    return _CJK_PUNCTUATION.sub(" ", _CJK_CHAR.sub(r" \g<0> ", text))
-
-
 _NOT_IN_WORD = str.maketrans("", "", "'[]")
 
 
@@ -190,6 +160,36 @@ def words(text: str) -> list[str]:
         return [folded for m in _ASCII_WORD.finditer(text) if (folded := fold_word(m.group()))]
     prepared = text.translate(_TRANSLATE)
     return [folded for m in _WORD.finditer(prepared) if (folded := fold_word(m.group()))]
+
+
+# A Chinese or Japanese word is about two characters (1.6 in the Chinese Treebank's segmentation; the
+# longer, so that a phrase of a few characters never passes for a sentence): what the length rules count.
+CJK_CHARACTERS_PER_WORD = 2
+
+
+def words_per_token(text: str) -> float:
+    """How many words a reader counts for each of ``tokens(text)``: 1, less where a token is a Chinese or
+    Japanese character (CJK_CHARACTERS_PER_WORD of them make a word). For the rules on a claim's length."""
+    if text.isascii():
+        return 1.0
+    found = words(text)
+    cjk = sum(1 for w in found if _CJK_CHAR.fullmatch(w))
+    if not found or not cjk:
+        return 1.0
+    return (len(found) - cjk + cjk / CJK_CHARACTERS_PER_WORD) / len(found)
+
+
+def word_length(text: str) -> float:
+    """How many words a reader counts in ``text`` (a Chinese or Japanese character is half of one)."""
+    return len(words(text)) * words_per_token(text)
+
+
+def space_cjk(text: str) -> str:
+    """``text`` with each Chinese or Japanese character set apart by spaces, as ``tokens`` reads them
+    (one word each), and their punctuation made spaces: for comparisons of words joined by spaces."""
+    if _CJK_CHAR.search(text) is None:
+        return text
+    return _CJK_PUNCTUATION.sub(" ", _CJK_CHAR.sub(r" \g<0> ", text))
 
 
 # Index terms of ASCII text without brackets, numbers with inner dots or commas, or hyphens broken across
