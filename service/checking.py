@@ -67,7 +67,10 @@ def _name_strings(text: str) -> set[str]:
 
 def known_speakers(session: Session, text: str) -> list[extract.KnownSpeaker]:
     """The stored speakers whose name or an alias appears in ``text``, as extraction knows them."""
-    names = sorted(_name_strings(text))
+    names = _name_strings(text)
+    # Chinese and Japanese do not space their names off: runs of characters beside quotation marks.
+    names |= extract.cjk.name_strings(text, MAX_NAME_LOOKUPS - len(names))
+    names = sorted(names)
     if not names:
         return []
     speakers: dict[int, Speaker] = {}

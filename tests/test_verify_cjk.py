@@ -76,17 +76,32 @@ def test_a_japanese_claim_finds_an_english_statement_by_its_meaning(api):
 @pytest.mark.parametrize(
     ("draft", "quoted"),
     [
-        (f"王毅表示：“{WANG_ZH}”", WANG_ZH),
+        (f"外交部长王毅表示：“{WANG_ZH}”", WANG_ZH),
+        (f"“{WANG_ZH}”外交部长王毅说。", WANG_ZH),
         (f"岸田文雄首相は「{KISHIDA_JA[:-1]}」と述べた。", KISHIDA_JA[:-1]),
     ],
-    ids=["chinese", "japanese"],
+    ids=["chinese-before", "chinese-after", "japanese"],
 )
-def test_a_quotation_in_a_chinese_or_japanese_draft_is_found_and_checked(api, draft, quoted):
-    # Its speaker is not read yet (that needs the languages' speech verbs and names): its words are.
+def test_a_quotation_in_a_chinese_or_japanese_draft_is_found_with_its_known_speaker(api, draft, quoted):
     response = api.post("/api/v1/check", json={"text": draft})
     assert response.status_code == 200, response.get_json()
     quotes = response.get_json()["quotes"]
     assert [q["text"] for q in quotes] == [quoted]
+    assert quotes[0]["speaker"]["name"] in ("王毅", "岸田文雄")
+    assert quotes[0]["verification"]["verdict"] == "verified"
+
+
+def test_wang_yis_words_put_in_another_known_persons_mouth_in_a_chinese_draft_are_misattributed(
+    api, empty_db
+):
+    with session_scope(empty_db) as s:
+        create_quote(s, QuoteDraft(text="我们将继续推进高质量发展。", speaker="李强", language="zh"))
+    quotes = api.post("/api/v1/check", json={"text": f"李强表示：“{WANG_ZH}”"}).get_json()["quotes"]
+    assert quotes[0]["speaker"]["name"] == "李强"
+    assert quotes[0]["verification"]["verdict"] == "misattributed"
+    # A name the archive does not hold is not guessed from the characters before the verb.
+    quotes = api.post("/api/v1/check", json={"text": f"张伟表示：“{WANG_ZH}”"}).get_json()["quotes"]
+    assert quotes[0]["speaker"] is None
     assert quotes[0]["verification"]["verdict"] == "verified"
 
 

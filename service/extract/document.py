@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from service.matching.text import CJK
+from service.matching.text import CJK, CJK_CHARACTERS_PER_WORD
 
 from .lexicon import (
     word_set,
@@ -29,6 +29,7 @@ MASK = "\u2591"
 MAX_SENTENCE_CHARS = 2000
 # A word; each Chinese or Japanese character is one, as the engine reads them (matching.text.CJK), so a
 # quotation in either language is as long as its characters, not one word, and reads as speech.
+_CJK_CHARACTER = re.compile(f"[{CJK}]")
 WORD = re.compile(rf"[{CJK}]|[^\W\d_{CJK}](?:[^\W{CJK}]|[’'\-])*|\d[\w.,]*")
 
 
@@ -219,5 +220,9 @@ def cues_in(doc: Doc, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def word_count(text: str) -> int:
-    return len(WORD.findall(text))
+def word_count(text: str) -> float:
+    """The words of ``text``, a Chinese or Japanese character counting as half of one, as the engine
+    counts them (matching.text.CJK_CHARACTERS_PER_WORD): a scare-quoted term is not a sentence."""
+    found = WORD.findall(text)
+    cjk = sum(1 for w in found if _CJK_CHARACTER.fullmatch(w))
+    return len(found) - cjk + cjk / CJK_CHARACTERS_PER_WORD

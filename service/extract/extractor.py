@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from . import cjk
 from .direct import direct_quotations
 from .document import Doc, all_cues, mask_quotations, sentence_boundaries
 from .lexicon import (
@@ -50,4 +51,4 @@ def extract_quotes(
     doc.cue_starts = [c[0] for c in doc.cue_hits]
     found = direct_quotations(doc, spans) + reported_statements(doc)
     found.sort(key=lambda q: (q.start, q.end))
-    return found
+    return cjk.with_speakers(text, found, known_speakers)
