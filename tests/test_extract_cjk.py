@@ -21,6 +21,7 @@ JA = "韓国はEUにとって重要な戦略的パートナーです"
         (f"岸田文雄首相は「{JA}」と述べた。", "岸田文雄"),
         (f"李强表示：“{ZH}”", None),  # a name the archive does not hold is not guessed
         (f"王毅访问了首尔。“{ZH}”", None),  # a known name with no speech verb beside the quotation
+        (f"王毅到访。张伟表示：“{ZH}”", None),  # a known name in the sentence before, not the speaker's
         # The name of the one whose words are discussed, not the speaker's (林 is not known).
         (f"岸田文雄首相の発言について、林官房長官は「{JA}」と述べた。", None),
     ],

@@ -28,11 +28,17 @@ _ZH_VERB = "|".join(sorted(ZH_VERBS, key=len, reverse=True))
 _JA_VERB = "|".join(sorted(JA_VERBS, key=len, reverse=True))
 # A title may stand between a name and its verb (王毅外长表示, 岸田文雄首相は): at most this many characters.
 MAX_TITLE_CHARS = 6
+# Names looked up run from 2 to this many characters (王毅, 习近平, 岸田文雄, 欧阳修).
+MAX_NAME_CHARS = 4
 # Where a name is looked for: this many characters before an opening mark, after a closing one.
 WINDOW = 24
 _OPENING = '“「『"'
 _CLOSING = '”」』"'
 _CJK_RUN = re.compile(f"[{CJK}]+")
+_ZH_VERB_BEFORE = re.compile(f"(?:{_ZH_VERB})[：:，,]?\\s*$")  # 王毅表示：“
+_JA_TOPIC_BEFORE = re.compile("[はが]\\s*$")  # 岸田文雄首相は「
+_JA_VERB_AFTER = re.compile(f"と(?:{_JA_VERB})")  # 」と述べた
+_ZH_AFTER = re.compile(f"\\s*[，,]?\\s*([{CJK}]+?)(?:{_ZH_VERB})")  # ”，外交部长王毅说
 
 
 def name_strings(text: str, most: int) -> set[str]:
@@ -42,55 +48,63 @@ def name_strings(text: str, most: int) -> set[str]:
         near = text[max(0, m.start() - WINDOW) : m.start()] + " " + text[m.end() : m.end() + WINDOW]
         for run in _CJK_RUN.findall(near):
             for i in range(len(run)):
-                for j in range(i + 2, min(i + 4, len(run)) + 1):
+                for j in range(i + 2, min(i + MAX_NAME_CHARS, len(run)) + 1):
                     found.add(run[i:j])
                     if len(found) >= most:
                         return found
     return found
 
 
-def _cjk_names(known: Sequence[KnownSpeaker]) -> list[tuple[str, KnownSpeaker]]:
-    """Each known speaker's names written in Chinese or Japanese characters, longest first."""
-    names = [(n, k) for k in known for n in (k.name, *k.aliases) if n and re.fullmatch(f"[{CJK}]{{2,}}", n)]
-    return sorted(names, key=lambda nk: -len(nk[0]))
+def _cjk_names(known: Sequence[KnownSpeaker]) -> dict[str, KnownSpeaker]:
+    """Each known speaker's names written in 2-4 Chinese or Japanese characters."""
+    pattern = re.compile(f"[{CJK}]{{2,{MAX_NAME_CHARS}}}")
+    return {n: k for k in known for n in (k.name, *k.aliases) if n and pattern.fullmatch(n)}
+
+
+def _name_ending(text: str, end: int, names: dict[str, KnownSpeaker]) -> tuple[int, int, KnownSpeaker] | None:
+    """Where a known name ends at ``end``, or a title's length before it (the nearest, then the longest),
+    as ``(start, end, person)``."""
+    for gap in range(MAX_TITLE_CHARS + 1):
+        stop = end - gap
+        if gap and not _CJK_RUN.fullmatch(text[stop:end]):
+            break  # a title is characters, never a sentence's end: "王毅。李强表示" is not Wang Yi's
+        for length in range(MAX_NAME_CHARS, 1, -1):
+            if stop - length >= 0 and (person := names.get(text[stop - length : stop])) is not None:
+                return stop - length, stop, person
+    return None
 
 
 def with_speakers(
     text: str, quotes: Iterable[ExtractedQuote], known: Sequence[KnownSpeaker]
 ) -> list[ExtractedQuote]:
     """``quotes`` with the speaker of each Chinese or Japanese quotation that has none, where a known
-    person is named beside a speech verb."""
+    person is named beside a speech verb. A few dictionary lookups a quotation, whatever the archive."""
     names = _cjk_names(known)
     out = list(quotes)
     if not names:
         return out
-    title = f"[{CJK}]{{0,{MAX_TITLE_CHARS}}}?"
     for i, q in enumerate(out):
         if q.kind != DIRECT or q.speaker is not None or not _CJK_RUN.search(q.text):
             continue
-        before = text[max(0, q.start - 1 - WINDOW) : max(0, q.start - 1)]
-        after_at = q.end + 1
+        lo = max(0, q.start - 1 - WINDOW)
+        before = text[lo : max(0, q.start - 1)]  # up to the opening mark
+        after_at = q.end + 1  # past the closing mark
         after = text[after_at : after_at + WINDOW]
-        for name, person in names:
-            n = re.escape(name)
-            found = (
-                # 王毅表示：“…”, 外交部长王毅说，“…”, 王毅外长指出：“…”
-                re.search(f"({n}){title}(?:{_ZH_VERB})[：:，,]?\\s*$", before)
-                # 岸田文雄首相は「…」と述べた
-                or (
-                    re.search(f"({n}){title}[はが]\\s*$", before)
-                    if re.match(f"と(?:{_JA_VERB})", after)
-                    else None
-                )
-            )
-            if found:
-                start = max(0, q.start - 1 - WINDOW) + found.start(1)
-            else:
-                # “…”，王毅说。 “…”外交部长王毅表示。
-                found = re.match(f"\\s*[，,]?\\s*{title}({n}){title}(?:{_ZH_VERB})", after)
-                start = after_at + found.start(1) if found else None
-            if start is not None:
-                mention = SpeakerMention(name=person.name, start=start, end=start + len(name), id=person.id)
-                out[i] = replace(q, speaker=mention)
-                break
+        found = None
+        if (verb := _ZH_VERB_BEFORE.search(before)) is not None:
+            found = _name_ending(before, verb.start(), names)  # 外交部长王毅表示：“…”, 王毅外长指出，“…”
+        elif (topic := _JA_TOPIC_BEFORE.search(before)) is not None and _JA_VERB_AFTER.match(after):
+            found = _name_ending(before, topic.start(), names)  # 岸田文雄首相は「…」と述べた
+        if found is not None:
+            offset = lo
+        elif (told := _ZH_AFTER.match(after)) is not None:
+            found = _name_ending(after, told.end(1), names)  # “…”，外交部长王毅说。
+            if found is not None and found[0] < told.start(1):
+                found = None
+            offset = after_at
+        if found is None:
+            continue
+        start, end, person = found
+        mention = SpeakerMention(name=person.name, start=offset + start, end=offset + end, id=person.id)
+        out[i] = replace(q, speaker=mention)
     return out
