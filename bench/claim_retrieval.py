@@ -174,7 +174,12 @@ def sweep(engine, task, args, queries, qids, relevant, refs, fixed) -> None:
                 if qid not in fixed:
                     claim = queries[qid][:5000]
                     similarity, words, titled = meaning_verification.meaning_pool(s, claim)
-                    closeness = rerank.similarities(s, meaning_text(claim), list(similarity))
+                    read = meaning_text(claim)
+                    closeness = (
+                        rerank.similarities(s, read, list(similarity))
+                        if len(read) <= rerank.QUERY_CHARACTERS
+                        else None
+                    )
                     pools[qid] = (similarity, words, titled, closeness)
         if saved:
             saved.write_bytes(pickle.dumps(pools))

@@ -199,12 +199,14 @@ def by_meaning(
         return matches, related
 
     matches, related = judged(None)
-    if not matches and similarity:
+    read = meaning_text(claim.text)
+    if not matches and similarity and len(read) <= rerank.QUERY_CHARACTERS:
         # Nothing says what the claim says: the related list is the answer (a tweet's fact-checks), and
         # the second model orders it. Matches are judged on the first model's similarity whatever the
         # order, so only the related list changes (unless filters cut the shortlist after the order and
-        # so bring in a quote the first order had cut: it is then judged as any other).
-        closeness = rerank.similarities(session, meaning_text(claim.text), list(similarity))
+        # so bring in a quote the first order had cut: it is then judged as any other). A claim longer
+        # than any tweet or debate sentence (rerank.QUERY_CHARACTERS) keeps the first model's order.
+        closeness = rerank.similarities(session, read, list(similarity))
         if closeness is not None:
             matches, related = judged(closeness, _in_other_language(session, closeness, claim_language))
     if filters.min_score is not None:

@@ -35,6 +35,7 @@ WINDOW = 24
 _OPENING = '“「『"'
 _CLOSING = '”」』"'
 _CJK_RUN = re.compile(f"[{CJK}]+")
+_MARK = re.compile(f"[{_OPENING}{_CLOSING}]")
 _ZH_VERB_BEFORE = re.compile(f"(?:{_ZH_VERB})[：:，,]?\\s*$")  # 王毅表示：“
 _JA_TOPIC_BEFORE = re.compile("[はが]\\s*$")  # 岸田文雄首相は「
 _JA_VERB_AFTER = re.compile(f"と(?:{_JA_VERB})")  # 」と述べた
@@ -44,8 +45,12 @@ _ZH_AFTER = re.compile(f"\\s*[，,]?\\s*([{CJK}]+?)(?:{_ZH_VERB})")  # ”，外
 def name_strings(text: str, most: int) -> set[str]:
     """Runs of 2-4 Chinese or Japanese characters near quotation marks: what a speaker's name may be."""
     found: set[str] = set()
-    for m in re.finditer(f"[{_OPENING}{_CLOSING}]", text):
+    read: set[str] = set()  # a draft that repeats itself repeats its windows: each is read once
+    for m in _MARK.finditer(text):
         near = text[max(0, m.start() - WINDOW) : m.start()] + " " + text[m.end() : m.end() + WINDOW]
+        if near in read:
+            continue
+        read.add(near)
         for run in _CJK_RUN.findall(near):
             for i in range(len(run)):
                 for j in range(i + 2, min(i + MAX_NAME_CHARS, len(run)) + 1):

