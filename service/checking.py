@@ -27,6 +27,9 @@ _NAME_RUN = re.compile(
 # At most this many distinct name strings are looked up for one text: a 200k-character draft has
 # a few thousand capitalised runs; beyond this the lookup costs more than the resolution gains.
 MAX_NAME_LOOKUPS = 5_000
+# At most this many stored people are read for the Chinese and Japanese surnames beside a draft's
+# quotations (extract.cjk.titled_surnames): enough to tell one bearer from two, bounded for a common one.
+MAX_SURNAME_BEARERS = 200
 # At most this many distinct quotations of one draft are verified (~5-20 ms each when the words find
 # the quote): a long feature (30,000 words) has ~200; a 200,000-character draft of nothing but quotation
 # marks has thousands, and would hold a worker for a minute.
@@ -74,6 +77,17 @@ def known_speakers(session: Session, text: str) -> list[extract.KnownSpeaker]:
     if not names:
         return []
     speakers: dict[int, Speaker] = {}
+    # A Chinese or Japanese surname with a title (岸田首相): every stored person it may be, in one query,
+    # so that extract.cjk reads it as the one person of the archive who bears it, and as nobody when two do.
+    surnames = sorted(extract.cjk.titled_surnames(text))
+    if surnames:
+        stmt = (
+            select(Speaker)
+            .where(or_(*(Speaker.name.like(f"{s}%") for s in surnames)))
+            .options(selectinload(Speaker.aliases), selectinload(Speaker.roles))
+            .limit(MAX_SURNAME_BEARERS)
+        )
+        speakers.update((s.id, s) for s in session.scalars(stmt))
     for chunk in (names[i : i + 500] for i in range(0, len(names), 500)):
         stmt = (
             select(Speaker)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.extract import KnownSpeaker, extract_quotes
-from service.extract.cjk import name_strings
+from service.extract.cjk import name_strings, titled_surnames
 
 KNOWN = [KnownSpeaker(1, "王毅"), KnownSpeaker(2, "岸田文雄"), KnownSpeaker(3, "Kaja Kallas")]
 ZH = "韩国是欧盟重要的战略伙伴。"
@@ -46,3 +46,11 @@ def test_a_scare_quoted_chinese_term_is_not_a_quotation():
     # Eight characters, four words ("socialism with Chinese characteristics"): a term, not speech.
     assert extract_quotes("他再次提到“中国特色社会主义”这一概念。", known_speakers=KNOWN) == []
     assert len(extract_quotes(f"王毅表示：“{ZH}”", known_speakers=KNOWN)) == 1
+
+
+def test_a_known_surname_with_a_title_is_its_one_bearer_and_no_one_when_two_bear_it():
+    assert extract_quotes(f"岸田首相は「{JA}」と述べた。", known_speakers=KNOWN)[0].speaker.name == "岸田文雄"
+    assert extract_quotes(f"王外长表示：“{ZH}”", known_speakers=KNOWN)[0].speaker.name == "王毅"
+    two = [*KNOWN, KnownSpeaker(4, "王沪宁")]
+    assert extract_quotes(f"王外长表示：“{ZH}”", known_speakers=two)[0].speaker is None
+    assert titled_surnames(f"岸田首相は「{JA}」と述べた。") >= {"岸田", "田"}

@@ -127,3 +127,18 @@ def test_a_few_chinese_characters_are_a_few_words_not_a_sentence_to_accuse_anyon
     own = _verify(api, claim=phrase, speaker="王毅")
     assert own["verdict"] == "verified"
     assert "short_claim" in own["matches"][0]["reasons"]
+
+
+def test_a_surname_with_a_title_is_the_one_person_of_the_archive_who_bears_it(api, empty_db):
+    # Japanese and Chinese news name a person in full once, then by surname and title: 岸田首相, 王外长.
+    draft = f"岸田首相は「{KISHIDA_JA[:-1]}」と述べた。王外长表示：“{WANG_ZH}”"
+    quotes = api.post("/api/v1/check", json={"text": draft}).get_json()["quotes"]
+    assert [(q["speaker"] or {}).get("name") for q in quotes] == ["岸田文雄", "王毅"]
+    assert [q["verification"]["verdict"] for q in quotes] == ["verified", "verified"]
+    # Two people of the archive bear the surname: neither is guessed.
+    with session_scope(empty_db) as s:
+        create_quote(
+            s, QuoteDraft(text="今日は良い天気ですね、本当に。", speaker="岸田翔太郎", language="ja")
+        )
+    quotes = api.post("/api/v1/check", json={"text": draft}).get_json()["quotes"]
+    assert [(q["speaker"] or {}).get("name") for q in quotes] == [None, "王毅"]

@@ -26,6 +26,13 @@ ZH_VERBS = word_set(
 JA_VERBS = word_set("述べ 語っ 語り 話し 言っ 強調し 説明し 明らかにし 発言し 指摘し 答え 訴え")
 _ZH_VERB = "|".join(sorted(ZH_VERBS, key=len, reverse=True))
 _JA_VERB = "|".join(sorted(JA_VERBS, key=len, reverse=True))
+# Titles a surname goes by alone once the full name is known (岸田首相, 王外长, 王毅外长): Japanese, and
+# Chinese in simplified and traditional characters.
+TITLES = word_set(
+    """首相 外相 大臣 外務大臣 大統領 長官 官房長官 氏 議員 知事 総裁 代表 大使 社長
+    外长 部长 总统 总理 主席 发言人 大使 市长 省长 委员长 外長 部長 總統 總理 發言人 市長 省長"""
+)
+_TITLES_LONGEST_FIRST = sorted(TITLES, key=len, reverse=True)
 # A title may stand between a name and its verb (王毅外长表示, 岸田文雄首相は): at most this many characters.
 MAX_TITLE_CHARS = 6
 # Names looked up run from 2 to this many characters (王毅, 习近平, 岸田文雄, 欧阳修).
@@ -60,10 +67,57 @@ def name_strings(text: str, most: int) -> set[str]:
     return found
 
 
+def titled_surnames(text: str, most: int = 20) -> set[str]:
+    """The one or two characters before a title beside a quotation mark (岸田 of 岸田首相は「, 王 of
+    王外长表示：“): surnames whose bearers the caller may look up, at most ``most`` of them."""
+    found: set[str] = set()
+    read: set[str] = set()
+    for m in _MARK.finditer(text):
+        near = text[max(0, m.start() - WINDOW) : m.start()] + " " + text[m.end() : m.end() + WINDOW]
+        if near in read or _CJK_RUN.search(near) is None:
+            continue
+        read.add(near)
+        for title in _TITLES_LONGEST_FIRST:
+            at = near.find(title)
+            while at >= 1:
+                for length in (2, 1):
+                    prefix = near[max(0, at - length) : at]
+                    if len(prefix) == length and _CJK_RUN.fullmatch(prefix):
+                        found.add(prefix)
+                if len(found) >= most:
+                    return found
+                at = near.find(title, at + 1)
+    return found
+
+
 def _cjk_names(known: Sequence[KnownSpeaker]) -> dict[str, KnownSpeaker]:
-    """Each known speaker's names written in 2-4 Chinese or Japanese characters."""
-    pattern = re.compile(f"[{CJK}]{{2,{MAX_NAME_CHARS}}}")
+    """Each known speaker's names written in Chinese or Japanese characters (those of more than
+    MAX_NAME_CHARS are never read in full, but their surnames are)."""
+    pattern = re.compile(f"[{CJK}]{{2,}}")
     return {n: k for k in known for n in (k.name, *k.aliases) if n and pattern.fullmatch(n)}
+
+
+def _surnames(names: dict[str, KnownSpeaker]) -> dict[str, KnownSpeaker | None]:
+    """The first one or two characters of each known name (its surname, in Chinese or Japanese), each
+    to the one person it may be: None where two known people share it."""
+    found: dict[str, KnownSpeaker | None] = {}
+    for name, person in names.items():
+        for length in (1, 2):
+            if length < len(name):
+                prefix = name[:length]
+                found[prefix] = person if found.get(prefix, person) is person else None
+    return found
+
+
+def _surname_titled(text: str, end: int, surnames: dict[str, KnownSpeaker | None]):
+    """A known surname and a title ending at ``end`` (岸田首相, 王外长), as ``(start, end, person)``."""
+    for title in _TITLES_LONGEST_FIRST:
+        if text.endswith(title, 0, end):
+            stop = end - len(title)
+            for length in (2, 1):
+                if stop - length >= 0 and (person := surnames.get(text[stop - length : stop])) is not None:
+                    return stop - length, stop, person
+    return None
 
 
 def _name_ending(text: str, end: int, names: dict[str, KnownSpeaker]) -> tuple[int, int, KnownSpeaker] | None:
@@ -88,6 +142,11 @@ def with_speakers(
     out = list(quotes)
     if not names:
         return out
+    surnames = _surnames(names)
+
+    def named(text: str, end: int):
+        return _name_ending(text, end, names) or _surname_titled(text, end, surnames)
+
     for i, q in enumerate(out):
         if q.kind != DIRECT or q.speaker is not None or not _CJK_RUN.search(q.text):
             continue
@@ -97,13 +156,13 @@ def with_speakers(
         after = text[after_at : after_at + WINDOW]
         found = None
         if (verb := _ZH_VERB_BEFORE.search(before)) is not None:
-            found = _name_ending(before, verb.start(), names)  # 外交部长王毅表示：“…”, 王毅外长指出，“…”
+            found = named(before, verb.start())  # 外交部长王毅表示：“…”, 王毅外长指出，“…”, 王外长说：“…”
         elif (topic := _JA_TOPIC_BEFORE.search(before)) is not None and _JA_VERB_AFTER.match(after):
-            found = _name_ending(before, topic.start(), names)  # 岸田文雄首相は「…」と述べた
+            found = named(before, topic.start())  # 岸田文雄首相は「…」と述べた, 岸田首相は「…」
         if found is not None:
             offset = lo
         elif (told := _ZH_AFTER.match(after)) is not None:
-            found = _name_ending(after, told.end(1), names)  # “…”，外交部长王毅说。
+            found = named(after, told.end(1))  # “…”，外交部长王毅说。
             if found is not None and found[0] < told.start(1):
                 found = None
             offset = after_at
