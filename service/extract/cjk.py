@@ -10,7 +10,7 @@ left unread, a quotation without a speaker, never guessed from the characters be
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from service.matching.text import CJK
@@ -49,15 +49,21 @@ _JA_VERB_AFTER = re.compile(f"と(?:{_JA_VERB})")  # 」と述べた
 _ZH_AFTER = re.compile(f"\\s*[，,]?\\s*([{CJK}]+?)(?:{_ZH_VERB})")  # ”，外交部长王毅说
 
 
+def _windows(text: str) -> Iterator[str]:
+    """The text on either side of each quotation mark, each distinct window once (a draft that repeats
+    itself repeats its windows), and only those that hold a Chinese or Japanese character."""
+    read: set[str] = set()
+    for m in _MARK.finditer(text):
+        near = text[max(0, m.start() - WINDOW) : m.start()] + " " + text[m.end() : m.end() + WINDOW]
+        if near not in read and _CJK_RUN.search(near) is not None:
+            read.add(near)
+            yield near
+
+
 def name_strings(text: str, most: int) -> set[str]:
     """Runs of 2-4 Chinese or Japanese characters near quotation marks: what a speaker's name may be."""
     found: set[str] = set()
-    read: set[str] = set()  # a draft that repeats itself repeats its windows: each is read once
-    for m in _MARK.finditer(text):
-        near = text[max(0, m.start() - WINDOW) : m.start()] + " " + text[m.end() : m.end() + WINDOW]
-        if near in read:
-            continue
-        read.add(near)
+    for near in _windows(text):
         for run in _CJK_RUN.findall(near):
             for i in range(len(run)):
                 for j in range(i + 2, min(i + MAX_NAME_CHARS, len(run)) + 1):
@@ -71,12 +77,7 @@ def titled_surnames(text: str, most: int = 20) -> set[str]:
     """The one or two characters before a title beside a quotation mark (岸田 of 岸田首相は「, 王 of
     王外长表示：“): surnames whose bearers the caller may look up, at most ``most`` of them."""
     found: set[str] = set()
-    read: set[str] = set()
-    for m in _MARK.finditer(text):
-        near = text[max(0, m.start() - WINDOW) : m.start()] + " " + text[m.end() : m.end() + WINDOW]
-        if near in read or _CJK_RUN.search(near) is None:
-            continue
-        read.add(near)
+    for near in _windows(text):
         for title in _TITLES_LONGEST_FIRST:
             at = near.find(title)
             while at >= 1:
@@ -109,7 +110,9 @@ def _surnames(names: dict[str, KnownSpeaker]) -> dict[str, KnownSpeaker | None]:
     return found
 
 
-def _surname_titled(text: str, end: int, surnames: dict[str, KnownSpeaker | None]):
+def _surname_titled(
+    text: str, end: int, surnames: dict[str, KnownSpeaker | None]
+) -> tuple[int, int, KnownSpeaker] | None:
     """A known surname and a title ending at ``end`` (岸田首相, 王外长), as ``(start, end, person)``."""
     for title in _TITLES_LONGEST_FIRST:
         if text.endswith(title, 0, end):
@@ -144,7 +147,7 @@ def with_speakers(
         return out
     surnames = _surnames(names)
 
-    def named(text: str, end: int):
+    def named(text: str, end: int) -> tuple[int, int, KnownSpeaker] | None:
         return _name_ending(text, end, names) or _surname_titled(text, end, surnames)
 
     for i, q in enumerate(out):
